@@ -1,0 +1,78 @@
+//! Small wrappers around the browser that components need: the clock, the URL, focus, titles.
+//! Storage is not here: it belongs to the storage crate.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A random number for ids.
+pub fn random_u64() -> u64 {
+    (js_sys::Math::random() * 2f64.powi(52)) as u64
+}
+
+/// The URL's hash, with its `#`.
+pub fn hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Goes to `href` (a `#/…` hash) without adding a history entry.
+pub fn replace_hash(href: &str) {
+    let _ = window().location().replace(href);
+}
+
+/// Sets the tab's title ("<what> – Crossroads").
+pub fn set_title(what: &str) {
+    document().set_title(&format!("{what} \u{2013} Crossroads"));
+}
+
+/// Moves keyboard focus to the element with this id, once the DOM has caught up.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                el.scroll_into_view_with_bool(false);
+            }
+        }
+    });
+}
+
+/// The skip link: focuses `<main>` without touching the hash, which holds the route.
+pub fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    focus_later("main".to_string());
+}
+
+/// A date and time in the reader's own locale and time zone ("23 Nov 2026, 14:05").
+pub fn format_time(ms: u64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string("default", &options).into()
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The click has started the download; the URL can go once the browser has read it.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}

@@ -1,0 +1,305 @@
+//! The screen of one open draft: its sections, the navigation between them, and saving.
+
+use super::autosave::{Autosave, SaveStatus};
+use super::prompt_field::{field_id, PromptField};
+use super::readiness::ReadinessScreen;
+use super::route::Route;
+use super::{browser, AppContext};
+use crossroads_storage::{Entry, Unreadable};
+use crossroads_workbook::catalog::{self, FIRST_SECTION};
+use crossroads_workbook::{FocusArea, Section, SectionKind};
+use leptos::prelude::*;
+
+/// A draft, opened from storage: editable, read-only, or explained when it cannot open.
+#[component]
+pub fn Workspace(
+    /// The draft id from the URL.
+    id: String,
+) -> impl IntoView {
+    let context = AppContext::get();
+    let store = context.store();
+    match store.load(&id) {
+        Ok(Some(Entry::Editable(draft))) => {
+            view! { <Editor autosave=Autosave::new(draft, store, false) newer_schema=None /> }.into_any()
+        }
+        Ok(Some(Entry::ReadOnly { draft, schema })) => {
+            view! { <Editor autosave=Autosave::new(draft, store, true) newer_schema=Some(schema) /> }
+                .into_any()
+        }
+        Ok(Some(Entry::Unreadable(damaged))) => view! { <CannotOpen damaged /> }.into_any(),
+        Ok(None) => view! {
+            <Problem title="This draft is not in this browser">
+                <p>
+                    "Drafts are kept in the browser where they were written. It may have been \
+                     deleted, or written on another computer or in another browser."
+                </p>
+            </Problem>
+        }
+        .into_any(),
+        Err(e) => view! {
+            <Problem title="Crossroads could not read this browser's storage">
+                <p>{format!("The browser said that {e}. Nothing was changed.")}</p>
+            </Problem>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Problem(title: &'static str, children: Children) -> impl IntoView {
+    browser::set_title(title);
+    view! {
+        <main id="main" class="page page--narrow" tabindex="-1">
+            <h1>{title}</h1>
+            {children()}
+            <p><a class="button" href="#/">"Back to your drafts"</a></p>
+        </main>
+    }
+}
+
+#[component]
+fn CannotOpen(damaged: Unreadable) -> impl IntoView {
+    view! {
+        <Problem title="This draft cannot be opened">
+            <p>{format!("Crossroads cannot read this draft because {}.", damaged.reason)}</p>
+            <p>
+                "It is kept exactly as it was, and Crossroads will not write over it. \
+                 From your list of drafts you can save a copy of it as a file."
+            </p>
+        </Problem>
+    }
+}
+
+/// The section the URL names, resolved against the catalog.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// The URL names no section yet: go where the team left off.
+    Resume,
+    /// A section of the catalog.
+    Section(&'static Section),
+    /// A section id the catalog does not know.
+    Unknown,
+}
+
+#[component]
+fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
+    let context = AppContext::get();
+    let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
+    let place = Memo::new(move |_| {
+        context.route.with(|route| match route {
+            Route::Draft { section: None, .. } => Place::Resume,
+            Route::Draft {
+                section: Some(s), ..
+            } => catalog::section(s).map_or(Place::Unknown, Place::Section),
+            _ => Place::Unknown,
+        })
+    });
+    let focus = Memo::new(move |_| {
+        context.route.with(|route| match route {
+            Route::Draft { focus, .. } => focus.clone(),
+            _ => None,
+        })
+    });
+
+    // Opening a draft returns to where the team left off.
+    let resume_id = draft_id.clone();
+    Effect::new(move |_| {
+        if place.get() == Place::Resume {
+            let last = autosave.draft.with_untracked(|d| d.last_section.clone());
+            let section = catalog::section(&last).map_or(FIRST_SECTION, |s| s.id);
+            browser::replace_hash(&Route::section(&resume_id, section).href());
+        }
+    });
+
+    // Each move to a section is remembered, titled, and announced by moving focus to it.
+    Effect::new(move |_| {
+        if let Place::Section(section) = place.get() {
+            autosave.set_place(section.id);
+            let title = autosave
+                .draft
+                .with_untracked(|d| d.display_title().to_string());
+            browser::set_title(&format!("{} \u{2013} {title}", section.short_title));
+            let target = match focus.get() {
+                Some(prompt) if section.prompts.iter().any(|p| p.id == prompt) => field_id(&prompt),
+                _ => "section-heading".to_string(),
+            };
+            browser::focus_later(target);
+        }
+    });
+
+    view! {
+        <div class="workspace">
+            <SectionNav autosave place />
+            <main id="main" class="workspace__main" tabindex="-1">
+                <DraftBar autosave />
+                {newer_schema.map(|schema| view! {
+                    <div class="notice notice--warning" data-testid="read-only-notice">
+                        <p>
+                            <strong>"Read-only. "</strong>
+                            {format!(
+                                "This draft was saved by a newer version of Crossroads (format {schema}). \
+                                 You can read it here, but this version will not change it, so nothing \
+                                 the newer version stored is lost. Open it in the newer version to edit it."
+                            )}
+                        </p>
+                    </div>
+                })}
+                {move || match place.get() {
+                    Place::Section(section) if section.kind == SectionKind::Readiness => {
+                        view! { <ReadinessScreen autosave /> }.into_any()
+                    }
+                    Place::Section(section) => view! { <SectionScreen section autosave /> }.into_any(),
+                    Place::Unknown => view! {
+                        <h1 id="section-heading" tabindex="-1">"There is no such section"</h1>
+                        <p>"Choose a section from the list."</p>
+                    }
+                    .into_any(),
+                    Place::Resume => ().into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// The draft's title and the save status, above every section.
+#[component]
+fn DraftBar(autosave: Autosave) -> impl IntoView {
+    let title = Memo::new(move |_| autosave.draft.with(|d| d.display_title().to_string()));
+    let school = Memo::new(move |_| autosave.draft.with(|d| d.school().to_string()));
+    let status = autosave.status;
+    let status_class = move || match status.get() {
+        SaveStatus::Saved => "save-status save-status--saved",
+        SaveStatus::Saving => "save-status save-status--saving",
+        SaveStatus::NotSaved(_) => "save-status save-status--failed",
+        SaveStatus::ReadOnly => "save-status save-status--read-only",
+    };
+    view! {
+        <div class="draft-bar">
+            <p class="draft-bar__title">
+                <span data-testid="draft-title">{title}</span>
+                <Show when=move || !school.get().is_empty()>
+                    <span class="draft-bar__school">{move || format!(" \u{b7} {}", school.get())}</span>
+                </Show>
+            </p>
+            <p class=status_class data-testid="save-status">{move || status.get().text()}</p>
+        </div>
+        <Show when=move || matches!(status.get(), SaveStatus::NotSaved(_))>
+            <div class="notice notice--danger" role="alert" data-testid="save-problem">
+                <p>
+                    <strong>{move || status.get().text()}</strong>
+                    " What you typed is still on this screen and Crossroads will try again with your \
+                     next change. Keep this tab open until it says Saved."
+                </p>
+            </div>
+        </Show>
+    }
+}
+
+fn nav_label(section: &Section) -> String {
+    match section.area() {
+        Some(area) => format!("{}. {}", area.number(), section.short_title),
+        None => section.short_title.to_string(),
+    }
+}
+
+#[component]
+fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
+    let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
+    let items = catalog::sections()
+        .iter()
+        .map(|section| {
+            let href = Route::section(&draft_id, section.id).href();
+            let is_current = move || matches!(place.get(), Place::Section(s) if s.id == section.id);
+            let progress = Memo::new(move |_| {
+                autosave.draft.with(|d| match section.kind {
+                    SectionKind::Readiness => catalog::overall_progress(d),
+                    _ => section.progress(d),
+                })
+            });
+            let percent = move || progress.get().percent();
+            view! {
+                <li>
+                    <a
+                        class="section-nav__link"
+                        class:section-nav__link--current=is_current
+                        class:section-nav__link--complete=move || progress.get().is_complete()
+                        href=href
+                        aria-current=move || is_current().then_some("page")
+                        data-section=section.id
+                    >
+                        <span class="section-nav__label">{nav_label(section)}</span>
+                        <span class="section-nav__progress" data-testid="section-progress">
+                            {move || {
+                                let p = progress.get();
+                                format!("{} of {}", p.answered, p.total)
+                            }}
+                            <span class="visually-hidden">" answered"</span>
+                        </span>
+                        <span class="meter" aria-hidden="true">
+                            <span class="meter__fill" style:width=move || format!("{}%", percent())></span>
+                        </span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="section-nav" aria-label="Workbook sections">
+            <a class="section-nav__back" href="#/">"\u{2190} All drafts"</a>
+            <ol class="section-nav__list">{items}</ol>
+        </nav>
+    }
+}
+
+#[component]
+fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView {
+    let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
+    let eyebrow = match section.kind {
+        SectionKind::Area(area) => {
+            format!("Focus area {} of {}", area.number(), FocusArea::ALL.len())
+        }
+        _ => "Before you begin".to_string(),
+    };
+    let prompts = section
+        .prompts
+        .iter()
+        .map(|prompt| view! { <PromptField prompt autosave /> })
+        .collect_view();
+    view! {
+        <article class="section" data-testid="section" data-section=section.id>
+            <p class="section__eyebrow">{eyebrow}</p>
+            <h1 id="section-heading" class="section__title" tabindex="-1">{section.title}</h1>
+            <aside class="section__why" aria-label="Why this matters">
+                <p class="section__why-label">"Why this matters"</p>
+                <p>{section.why}</p>
+            </aside>
+            <div class="section__prompts">{prompts}</div>
+            <Pager section draft_id />
+        </article>
+    }
+}
+
+/// Back and Next links between sections.
+#[component]
+pub fn Pager(section: &'static Section, draft_id: String) -> impl IntoView {
+    let back = section.previous().map(|prev| {
+        view! {
+            <a class="button button--secondary" rel="prev" href=Route::section(&draft_id, prev.id).href()>
+                <span aria-hidden="true">"\u{2190} "</span>"Back: "{prev.short_title}
+            </a>
+        }
+    });
+    let next = section.next().map(|next| {
+        view! {
+            <a class="button" rel="next" href=Route::section(&draft_id, next.id).href()>
+                "Next: "{next.short_title}<span aria-hidden="true">" \u{2192}"</span>
+            </a>
+        }
+    });
+    view! {
+        <nav class="pager" aria-label="Previous and next section">
+            <span class="pager__back">{back}</span>
+            <span class="pager__next">{next}</span>
+        </nav>
+    }
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+
+// The app's behaviour, tested in Debian's headless Chromium against the release build in dist/.
+// `cargo xtask test` builds dist/ first; the browser is never downloaded.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const port = 4173;
+
+export default defineConfig({
+  testDir: "specs",
+  outputDir: "results/artifacts",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    browserName: "chromium",
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+      ],
+    },
+  },
+  webServer: {
+    command: `node serve.mjs ../../dist ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    stdout: "ignore",
+  },
+});

@@ -1,0 +1,253 @@
+//! `cargo xtask <command>`: the project's set-up, serve, build and test commands.
+//!
+//! Every command first installs what is missing (and skips what is already there), so each works
+//! on a fresh machine with only the Rust toolchain and Node.js, and starts in seconds the second
+//! time. See README.md.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  setup   install what is missing: wasm target, trunk, wasm-bindgen CLI, wasm-opt, Playwright, Chromium
+  serve   setup, then serve the app on http://127.0.0.1:8080 (rebuilds on change)
+  build   setup, then build the release into dist/
+  test    setup, then run every check: rustfmt, clippy, unit tests, release build, browser tests
+";
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = project_root();
+    env::set_current_dir(&root).unwrap_or_else(|e| fail(&format!("cannot enter {root:?}: {e}")));
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(&root, true),
+        Some("serve") => setup(&root, true).and_then(|()| serve(&root)),
+        Some("build") => setup(&root, false).and_then(|()| build(&root)),
+        Some("test") => setup(&root, true).and_then(|()| test(&root, &args[1..])),
+        _ => {
+            eprint!("{USAGE}");
+            exit(2);
+        }
+    };
+    if let Err(message) = result {
+        fail(&message);
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("\nxtask: {message}");
+    exit(1);
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the project")
+        .to_path_buf()
+}
+
+fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}
+
+/// PATH with the project's npm tools (wasm-opt) and cargo's installed binaries first.
+fn tool_path(root: &Path) -> OsString {
+    let mut dirs = vec![root.join("node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        dirs.push(home.join("bin"));
+    }
+    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(dirs).expect("PATH entries have no separators")
+}
+
+fn command(root: &Path, program: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.args(args).env("PATH", tool_path(root));
+    cmd
+}
+
+fn run(root: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = command(root, program, args)
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// The first line a tool prints for `--version`, if it runs.
+fn version_of(root: &Path, program: &str) -> Option<String> {
+    let out = command(root, program, &["--version"]).output().ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    })
+}
+
+/// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
+fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
+    let lock =
+        fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen version".to_string())
+}
+
+fn setup(root: &Path, with_browser: bool) -> Result<(), String> {
+    step("set-up: checking tools (each is installed only if missing)");
+    let targets = command(root, "rustup", &["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
+        eprintln!("ok   wasm32-unknown-unknown target");
+    } else {
+        run(root, "rustup", &["target", "add", "wasm32-unknown-unknown"])?;
+    }
+
+    match version_of(root, "trunk") {
+        Some(v) if v.ends_with(TRUNK_VERSION) => eprintln!("ok   {v}"),
+        _ => {
+            // trunk 0.22 needs a newer rustc than these machines have; pin the last that builds.
+            let spec = format!("trunk@{TRUNK_VERSION}");
+            run(root, "cargo", &["install", "--locked", &spec])?
+        }
+    }
+
+    let bindgen = locked_wasm_bindgen(root)?;
+    match version_of(root, "wasm-bindgen") {
+        Some(v) if v.ends_with(&bindgen) => eprintln!("ok   {v}"),
+        _ => {
+            // Not --locked: the registry here lacks one of its locked dependencies.
+            let spec = format!("wasm-bindgen-cli@{bindgen}");
+            run(root, "cargo", &["install", "--force", &spec])?
+        }
+    }
+
+    let npm_stamp = root.join("node_modules/.package-lock.json");
+    let up_to_date = match (
+        fs::metadata(&npm_stamp),
+        fs::metadata(root.join("package-lock.json")),
+    ) {
+        (Ok(stamp), Ok(lock)) => stamp.modified().ok() >= lock.modified().ok(),
+        _ => false,
+    };
+    if up_to_date && root.join("node_modules/.bin/wasm-opt").exists() {
+        eprintln!("ok   npm packages (wasm-opt, Playwright, axe-core)");
+    } else {
+        run(root, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    match version_of(root, "wasm-opt") {
+        Some(v) if v.contains("version 132") => eprintln!("ok   {v}"),
+        other => {
+            return Err(format!(
+                "wasm-opt 132 is needed from npm's binaryen, found {other:?}"
+            ))
+        }
+    }
+
+    if with_browser {
+        if Path::new(CHROMIUM).exists() {
+            eprintln!("ok   {CHROMIUM}");
+        } else {
+            install_chromium(root)?;
+        }
+    }
+    Ok(())
+}
+
+fn install_chromium(root: &Path) -> Result<(), String> {
+    let is_root = command(root, "id", &["-u"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let apt = |args: &[&str]| {
+        if is_root {
+            run(root, "apt-get", args)
+        } else {
+            let mut with_sudo = vec!["apt-get"];
+            with_sudo.extend_from_slice(args);
+            run(root, "sudo", &with_sudo)
+        }
+    };
+    apt(&["update"])?;
+    apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ])
+}
+
+fn build(root: &Path) -> Result<(), String> {
+    step("release build (trunk, offline)");
+    run(root, "trunk", &["build", "--release", "--offline"])
+}
+
+fn serve(root: &Path) -> Result<(), String> {
+    step("serving on http://127.0.0.1:8080 (Ctrl-C stops)");
+    run(root, "trunk", &["serve", "--offline"])
+}
+
+fn test(root: &Path, extra: &[String]) -> Result<(), String> {
+    step("formatting");
+    run(root, "cargo", &["fmt", "--all", "--check"])?;
+    step("clippy, native (warnings are errors)");
+    run(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    step("clippy, WebAssembly (warnings are errors)");
+    run(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "xtask",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    step("unit tests");
+    run(root, "cargo", &["test", "--workspace"])?;
+    build(root)?;
+    step("browser tests (Playwright, headless Chromium)");
+    let mut args = vec!["test", "--config", "tests/browser/playwright.config.ts"];
+    args.extend(extra.iter().map(String::as_str));
+    run(root, "playwright", &args)
+}
