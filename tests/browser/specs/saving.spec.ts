@@ -1,0 +1,117 @@
+// Saving without a save button: what the status line says, and that nothing typed is lost.
+import { test, expect } from "@playwright/test";
+import { Workbook } from "../fixtures/workbook";
+
+const MEANING = "What does personalized learning mean at your school";
+
+test("the status line says Saving… while an edit waits, then Saved once it is stored", async ({ page }) => {
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Status");
+  await wb.next();
+  await wb.waitUntilSaved();
+  await page.getByLabel(MEANING).pressSequentially("Mastery");
+  await expect(wb.saveStatus()).toHaveText("Saving…");
+  await wb.waitUntilSaved();
+  expect((await wb.storedDraft("Status")).answers["problems.meaning"]).toEqual({ text: "Mastery" });
+});
+
+test("an edit is written at once when the page is hidden, and when it is closed", async ({ page }) => {
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Flush");
+  await wb.next();
+  await wb.waitUntilSaved();
+  // Type, hide the page and read storage in one go, so the 300 ms timer cannot have fired.
+  const storedWhenHidden = await page.evaluate((label) => {
+    const field = [...document.querySelectorAll("label")].find((l) => l.textContent!.startsWith(label))!;
+    const input = document.getElementById(field.htmlFor) as HTMLTextAreaElement;
+    input.value = "Written on hide";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+    const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/draft/"))!;
+    return JSON.parse(localStorage.getItem(key)!).draft.answers["problems.meaning"];
+  }, MEANING);
+  expect(storedWhenHidden).toEqual({ text: "Written on hide" });
+
+  const storedOnPagehide = await page.evaluate((label) => {
+    const field = [...document.querySelectorAll("label")].find((l) => l.textContent!.startsWith(label))!;
+    const input = document.getElementById(field.htmlFor) as HTMLTextAreaElement;
+    input.value = "Written on pagehide";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    window.dispatchEvent(new PageTransitionEvent("pagehide"));
+    const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/draft/"))!;
+    return JSON.parse(localStorage.getItem(key)!).draft.answers["problems.meaning"];
+  }, MEANING);
+  expect(storedOnPagehide).toEqual({ text: "Written on pagehide" });
+});
+
+test("typing and closing the tab at once loses nothing", async ({ page, context }) => {
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Closing");
+  await wb.next();
+  await wb.waitUntilSaved();
+  await page.getByLabel(MEANING).pressSequentially("Typed just before closing", { delay: 5 });
+  await page.close();
+
+  const again = await context.newPage();
+  const wb2 = new Workbook(again);
+  await wb2.openHome();
+  await wb2.card("Closing").getByRole("link", { name: /Open/ }).click();
+  await expect(again.getByLabel(MEANING)).toHaveValue("Typed just before closing");
+});
+
+test("a refused write says Not saved, keeps the last save and the typed text, and retries", async ({ page }) => {
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Quota");
+  await wb.next();
+  await page.getByLabel(MEANING).fill("Saved part.");
+  await wb.waitUntilSaved();
+
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    (window as any).__restoreSetItem = () => (Storage.prototype.setItem = original);
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByLabel(MEANING).fill("Saved part. Unsaved part.");
+  await expect(wb.saveStatus()).toHaveText("Not saved: this browser's storage for Crossroads is full");
+  await expect(page.getByRole("alert")).toContainText("What you typed is still on this screen");
+  await expect(page.getByLabel(MEANING)).toHaveValue("Saved part. Unsaved part.");
+  expect((await wb.storedDraft("Quota")).answers["problems.meaning"]).toEqual({ text: "Saved part." });
+
+  await page.evaluate(() => (window as any).__restoreSetItem());
+  await page.getByLabel(MEANING).press("End");
+  await page.getByLabel(MEANING).pressSequentially(" More.");
+  await wb.waitUntilSaved();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect((await wb.storedDraft("Quota")).answers["problems.meaning"]).toEqual({
+    text: "Saved part. Unsaved part. More.",
+  });
+});
+
+test("when the browser refuses storage the app works in memory and says so", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("Access is denied for this document.", "SecurityError");
+      },
+    });
+  });
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await expect(page.getByTestId("storage-notice")).toContainText("Your work is not being saved in this browser.");
+  await expect(page.getByTestId("storage-notice")).toContainText("Closing or reloading the tab will lose it.");
+  await wb.startDraft("In memory");
+  await page.getByLabel("School name").fill("Lincoln Elementary");
+  await expect(wb.saveStatus()).toHaveText(/^Not saved: this browser is blocking storage/);
+  await wb.next();
+  await wb.goToSection(/School and team/);
+  await expect(page.getByLabel("School name")).toHaveValue("Lincoln Elementary");
+  await page.getByRole("link", { name: "All drafts" }).click();
+  await expect(wb.card("In memory")).toContainText("Lincoln Elementary");
+});
