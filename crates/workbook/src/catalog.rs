@@ -379,8 +379,9 @@ static SECTIONS: &[Section] = &[
         title: "Get clear on the problems to solve",
         short_title: "Problems to solve",
         why: "In the schools studied, goals for students were often vague or understood differently \
-              by different people. Teachers tried many things without direction, wore themselves out, \
-              and lost sight of rigor and of the students at the margins. Name the problem before the solution.",
+              by different people, so teachers tried many things without direction, wore themselves \
+              out, and lost sight of rigor and of the students at the margins. Name the problem before \
+              the solution.",
         prompts: &[
             Prompt {
                 id: "problems.meaning",

@@ -10,9 +10,22 @@ test("the status line says Saving… while an edit waits, then Saved once it is 
   await wb.startDraft("Status");
   await wb.next();
   await wb.waitUntilSaved();
+  // Record every text the status line shows, however briefly.
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-testid="save-status"]')!;
+    const seen: string[] = [];
+    (window as any).__statusSeen = seen;
+    new MutationObserver(() => seen.push(status.textContent!)).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
   await page.getByLabel(MEANING).pressSequentially("Mastery");
-  await expect(wb.saveStatus()).toHaveText("Saving…");
   await wb.waitUntilSaved();
+  const seen: string[] = await page.evaluate(() => (window as any).__statusSeen);
+  expect(seen[0]).toBe("Saving…");
+  expect(seen.at(-1)).toBe("Saved");
   expect((await wb.storedDraft("Status")).answers["problems.meaning"]).toEqual({ text: "Mastery" });
 });
 
