@@ -47,6 +47,17 @@ pub fn skip_to_main(ev: leptos::ev::MouseEvent) {
     focus_later("main".to_string());
 }
 
+/// Today's date in the reader's time zone, as YYYY-MM-DD.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// A date and time in the reader's own locale and time zone ("23 Nov 2026, 14:05").
 pub fn format_time(ms: u64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));

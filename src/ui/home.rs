@@ -40,6 +40,7 @@ pub fn Home() -> impl IntoView {
                 </p>
             </section>
             <NewDraftForm />
+            <super::import::ImportPanel refresh />
             <section class="drafts" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading" tabindex="-1">
                     "Drafts in this browser"

@@ -2,7 +2,9 @@
 
 mod autosave;
 mod browser;
+mod export;
 mod home;
+mod import;
 mod prompt_field;
 mod readiness;
 mod route;
@@ -123,8 +125,9 @@ fn StorageNotice() -> impl IntoView {
                     <strong>"Your work is not being saved in this browser. "</strong>
                     {format!("Crossroads found that {problem}, ")}
                     "so it keeps what you type only while this tab stays open. Closing or reloading \
-                     the tab will lose it. To save drafts, allow site data for this page in the \
-                     browser's settings, or use a browser window that is not private."
+                     the tab will lose it. To keep your work, open the draft and use \u{201c}Export \
+                     proposal\u{201d} to save it as a file. To save drafts here, allow site data for \
+                     this page in the browser's settings, or use a window that is not private."
                 </p>
             </div>
         }

@@ -1,6 +1,7 @@
 //! The screen of one open draft: its sections, the navigation between them, and saving.
 
 use super::autosave::{Autosave, SaveStatus};
+use super::export::{ExportScreen, EXPORT_PLACE};
 use super::prompt_field::{field_id, PromptField};
 use super::readiness::ReadinessScreen;
 use super::route::Route;
@@ -77,6 +78,8 @@ enum Place {
     Resume,
     /// A section of the catalog.
     Section(&'static Section),
+    /// The export screen.
+    Export,
     /// A section id the catalog does not know.
     Unknown,
 }
@@ -88,6 +91,9 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
     let place = Memo::new(move |_| {
         context.route.with(|route| match route {
             Route::Draft { section: None, .. } => Place::Resume,
+            Route::Draft {
+                section: Some(s), ..
+            } if s == EXPORT_PLACE => Place::Export,
             Route::Draft {
                 section: Some(s), ..
             } => catalog::section(s).map_or(Place::Unknown, Place::Section),
@@ -113,6 +119,13 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
 
     // Each move to a section is remembered, titled, and announced by moving focus to it.
     Effect::new(move |_| {
+        if place.get() == Place::Export {
+            let title = autosave
+                .draft
+                .with_untracked(|d| d.display_title().to_string());
+            browser::set_title(&format!("Export \u{2013} {title}"));
+            browser::focus_later("section-heading".to_string());
+        }
         if let Place::Section(section) = place.get() {
             autosave.set_place(section.id);
             let title = autosave
@@ -149,6 +162,7 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
                         view! { <ReadinessScreen autosave /> }.into_any()
                     }
                     Place::Section(section) => view! { <SectionScreen section autosave /> }.into_any(),
+                    Place::Export => view! { <ExportScreen autosave /> }.into_any(),
                     Place::Unknown => view! {
                         <h1 id="section-heading" tabindex="-1">"There is no such section"</h1>
                         <p>"Choose a section from the list."</p>
@@ -243,10 +257,25 @@ fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
             }
         })
         .collect_view();
+    let export_href = Route::section(&draft_id, EXPORT_PLACE).href();
+    let on_export = move || place.get() == Place::Export;
     view! {
         <nav class="section-nav" aria-label="Workbook sections">
             <a class="section-nav__back" href="#/">"\u{2190} All drafts"</a>
-            <ol class="section-nav__list">{items}</ol>
+            <ol class="section-nav__list">
+                {items}
+                <li>
+                    <a
+                        class="section-nav__link section-nav__link--export"
+                        class:section-nav__link--current=on_export
+                        href=export_href
+                        aria-current=move || on_export().then_some("page")
+                        data-section=EXPORT_PLACE
+                    >
+                        <span class="section-nav__label">"Export proposal"</span>
+                    </a>
+                </li>
+            </ol>
         </nav>
     }
 }
@@ -289,10 +318,15 @@ pub fn Pager(section: &'static Section, draft_id: String) -> impl IntoView {
             </a>
         }
     });
-    let next = section.next().map(|next| {
+    let next = match section.next() {
+        Some(next) => Some((next.id, next.short_title)),
+        None if section.kind == SectionKind::Readiness => Some((EXPORT_PLACE, "Export proposal")),
+        None => None,
+    };
+    let next = next.map(|(id, title)| {
         view! {
-            <a class="button" rel="next" href=Route::section(&draft_id, next.id).href()>
-                "Next: "{next.short_title}<span aria-hidden="true">" \u{2192}"</span>
+            <a class="button" rel="next" href=Route::section(&draft_id, id).href()>
+                "Next: "{title}<span aria-hidden="true">" \u{2192}"</span>
             </a>
         }
     });

@@ -1,5 +1,105 @@
 //! Export and import of design proposals: pure functions, data in and text out, text in and
-//! checked data or a plain error out.
+//! checked data or a plain-words error out. Nothing here touches the browser or storage.
 //!
-//! The proposal formats (HTML, JSON, Markdown) are built here as the export capability lands;
-//! this room never touches the browser or storage.
+//! Three formats carry a proposal out of the browser:
+//! - [`Format::Html`]: one self-contained document to read, print and hand in. It also carries
+//!   the exact proposal as JSON in a `<script type="application/json">` element, so the same file
+//!   can be imported again;
+//! - [`Format::Json`]: the same data alone;
+//! - [`Format::Markdown`]: for pasting into other tools.
+//!
+//! ```
+//! use crossroads_exchange::{export, import, ExportOptions, Format};
+//! use crossroads_workbook::{Answer, Draft};
+//!
+//! let mut draft = Draft::new("d1", "Learning studios", 1_763_900_000_000);
+//! draft.set_answer("profile.school", Answer::Text("Lincoln Elementary".into()));
+//! let options = ExportOptions::new(1_763_900_000_000, "2026-11-23");
+//! let html = export(&draft, Format::Html, &options);
+//! assert_eq!(import(&html).unwrap(), draft);
+//! ```
+
+mod document;
+mod file;
+mod html;
+mod markdown;
+mod names;
+
+pub use file::{import, ImportError, MAX_DEPTH, MAX_FILE_BYTES};
+pub use names::file_name;
+
+use crossroads_workbook::Draft;
+
+/// A kind of exported file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The proposal document: readable, printable and importable.
+    Html,
+    /// The proposal's data alone.
+    Json,
+    /// Plain text with headings.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, the proposal document first.
+    pub const ALL: [Format; 3] = [Format::Html, Format::Json, Format::Markdown];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// The media type for the download.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Html => "text/html;charset=utf-8",
+            Format::Json => "application/json",
+            Format::Markdown => "text/markdown;charset=utf-8",
+        }
+    }
+}
+
+/// What to do with prompts the team has not answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unanswered {
+    /// Leave them out of the document.
+    Omit,
+    /// Show them, marked as not answered.
+    Mark,
+}
+
+/// Choices the team makes at export, and the moment of export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Unanswered prompts: left out or marked (readable formats only; JSON holds the data as is).
+    pub unanswered: Unanswered,
+    /// When the export happened (milliseconds since the Unix epoch), stored in the data.
+    pub exported_ms: u64,
+    /// The date of export as the team reads it (YYYY-MM-DD), shown on the cover and in file names.
+    pub exported_on: String,
+}
+
+impl ExportOptions {
+    /// Options that mark unanswered prompts.
+    pub fn new(exported_ms: u64, exported_on: &str) -> Self {
+        ExportOptions {
+            unanswered: Unanswered::Mark,
+            exported_ms,
+            exported_on: exported_on.to_string(),
+        }
+    }
+}
+
+/// The text of `draft` in `format`.
+pub fn export(draft: &Draft, format: Format, options: &ExportOptions) -> String {
+    match format {
+        Format::Html => html::render(draft, options),
+        Format::Json => file::to_json(draft, options.exported_ms),
+        Format::Markdown => markdown::render(draft, options),
+    }
+}

@@ -168,7 +168,7 @@ impl DraftStore {
 
     /// Creates and stores an empty draft. Fails rather than replace anything stored under `id`.
     pub fn create(&self, id: &str, title: &str, now_ms: u64) -> Result<Draft, StoreError> {
-        self.insert_new(Draft::new(id, title, now_ms))
+        self.add(Draft::new(id, title, now_ms))
     }
 
     /// Stores a copy of draft `id` under `new_id`, titled `title`.
@@ -187,7 +187,7 @@ impl DraftStore {
             updated_ms: now_ms,
             ..original
         };
-        self.insert_new(copy)
+        self.add(copy)
     }
 
     /// Gives draft `id` a new title.
@@ -218,6 +218,41 @@ impl DraftStore {
         }
     }
 
+    /// Puts `draft` in place of the stored draft with the same id, after keeping that one as a
+    /// backup under `backup_id`, titled `backup_title`. The backup is written and read back
+    /// before anything is replaced; a damaged or newer stored draft is never replaced.
+    pub fn replace_keeping_backup(
+        &self,
+        draft: &Draft,
+        backup_id: &str,
+        backup_title: &str,
+    ) -> Result<Draft, StoreError> {
+        let existing =
+            match self.load(&draft.id)? {
+                Some(Entry::Editable(existing)) => existing,
+                Some(_) => return Err(StoreError::Protected(
+                    "the draft in this browser cannot be replaced by this version of Crossroads"
+                        .to_string(),
+                )),
+                None => return Err(StoreError::Missing),
+            };
+        let backup = self.add(Draft {
+            id: backup_id.to_string(),
+            title: backup_title.to_string(),
+            ..existing
+        })?;
+        match self.load(backup_id)? {
+            Some(Entry::Editable(stored)) if stored == backup => {}
+            _ => {
+                return Err(StoreError::WriteFailed(
+                    "the backup could not be read back, so nothing was replaced".to_string(),
+                ))
+            }
+        }
+        self.save(draft)?;
+        Ok(backup)
+    }
+
     /// Whether anything is stored under this draft id.
     pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
         Ok(self.kv.get(&draft_key(id))?.is_some())
@@ -232,7 +267,8 @@ impl DraftStore {
         }
     }
 
-    fn insert_new(&self, draft: Draft) -> Result<Draft, StoreError> {
+    /// Stores `draft` under its own id. Fails, changing nothing, if anything is stored there.
+    pub fn add(&self, draft: Draft) -> Result<Draft, StoreError> {
         if self.contains(&draft.id)? {
             return Err(StoreError::Protected(
                 "a draft with that id already exists".to_string(),
@@ -293,6 +329,35 @@ mod tests {
         assert!(
             store.create("c", "again", 40).is_err(),
             "never replaces a stored draft"
+        );
+    }
+
+    #[test]
+    fn replacing_keeps_the_old_draft_as_a_backup() {
+        let store = store();
+        let mut old = store.create("a", "Studios", 10).unwrap();
+        old.set_answer("profile.school", Answer::Text("Old".into()));
+        store.save(&old).unwrap();
+        let mut incoming = Draft::new("a", "Studios", 5);
+        incoming.set_answer("profile.school", Answer::Text("New".into()));
+        let backup = store
+            .replace_keeping_backup(&incoming, "b", "Studios (backup)")
+            .unwrap();
+        assert_eq!(
+            store.load("a").unwrap(),
+            Some(Entry::Editable(incoming.clone()))
+        );
+        assert_eq!(backup.answers, old.answers);
+        assert_eq!(store.load("b").unwrap(), Some(Entry::Editable(backup)));
+        assert!(
+            store
+                .replace_keeping_backup(&incoming, "b", "again")
+                .is_err(),
+            "backup id taken"
+        );
+        assert_eq!(
+            store.replace_keeping_backup(&Draft::new("zz", "", 1), "c", "x"),
+            Err(StoreError::Missing)
         );
     }
 

@@ -8,10 +8,8 @@
 //! build could misread. A newer build must then add a migration from every older schema here.
 
 use crossroads_workbook::Draft;
+pub use crossroads_workbook::SCHEMA_VERSION;
 use serde::{Deserialize, Serialize};
-
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
 
 /// Who wrote a record, for people looking at raw storage.
 const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));

@@ -19,6 +19,6 @@ pub mod readiness;
 pub mod report;
 
 pub use catalog::{FocusArea, Progress, Prompt, PromptKind, Section, SectionKind};
-pub use draft::{new_draft_id, Answer, Draft, Row};
+pub use draft::{new_draft_id, row_has_text, Answer, Draft, Row, SCHEMA_VERSION};
 pub use readiness::{Flag, Readiness};
 pub use report::ReportAction;

@@ -1,0 +1,333 @@
+//! The proposal's data as JSON, and reading it back from a JSON or HTML file.
+//!
+//! ```json
+//! {"format":"crossroads-proposal","schema":1,"exported_ms":1763900000000,
+//!  "saved_by":"crossroads 0.1.0","draft":{"id":"…","title":"…","answers":{…}}}
+//! ```
+
+use crate::html::DATA_ELEMENT_ID;
+use crossroads_workbook::{Draft, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The `format` every proposal file names.
+const FORMAT: &str = "crossroads-proposal";
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The deepest nesting of arrays and objects accepted (a proposal needs 6).
+pub const MAX_DEPTH: usize = 32;
+
+const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    schema: u32,
+    exported_ms: u64,
+    saved_by: &'static str,
+    draft: &'a Draft,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    schema: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    draft: Draft,
+}
+
+/// The proposal's data as JSON.
+pub(crate) fn to_json(draft: &Draft, exported_ms: u64) -> String {
+    serde_json::to_string(&FileOut {
+        format: FORMAT,
+        schema: SCHEMA_VERSION,
+        exported_ms,
+        saved_by: SAVED_BY,
+        draft,
+    })
+    .expect("a draft always serializes")
+}
+
+/// Why a file could not be imported. `Display` gives the message shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file holds nothing.
+    Empty,
+    /// The file is over [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// The file's size.
+        bytes: usize,
+    },
+    /// The file is not a Crossroads proposal at all.
+    NotAProposal,
+    /// The file is a proposal whose data is broken.
+    Damaged(String),
+    /// The data nests deeper than any proposal does.
+    TooDeep,
+    /// The file was exported by a newer version of Crossroads.
+    NewerVersion {
+        /// The file's schema version.
+        schema: u32,
+    },
+    /// A part every proposal has is missing.
+    MissingField(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => f.write_str("The file is empty."),
+            ImportError::TooLarge { bytes } => {
+                // Tenths of a megabyte by integer arithmetic: float formatting costs the
+                // WebAssembly build about 15 KB.
+                let tenths = bytes * 10 / 1_048_576;
+                write!(
+                    f,
+                    "The file is too large ({}.{} MB). Proposal files are at most {} MB, so it was not opened.",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_FILE_BYTES / 1_048_576
+                )
+            }
+            ImportError::NotAProposal => f.write_str(
+                "This is not a Crossroads proposal. Choose an HTML or JSON file that Crossroads exported.",
+            ),
+            ImportError::Damaged(detail) => write!(
+                f,
+                "This proposal file is damaged and cannot be read ({detail})."
+            ),
+            ImportError::TooDeep => write!(
+                f,
+                "This file's data is nested more than {MAX_DEPTH} levels deep, which no proposal is, so it was not read."
+            ),
+            ImportError::NewerVersion { schema } => write!(
+                f,
+                "This proposal was exported by a newer version of Crossroads (format {schema}); this version reads \
+                 format {SCHEMA_VERSION} and older. Open it with the newer version."
+            ),
+            ImportError::MissingField(field) => write!(
+                f,
+                "This proposal file is missing a part every proposal has (\u{201c}{field}\u{201d}), so it cannot be imported."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads a proposal from the text of an exported HTML or JSON file.
+pub fn import(text: &str) -> Result<Draft, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let json = if trimmed.starts_with('<') {
+        data_in_html(trimmed).ok_or(ImportError::NotAProposal)?
+    } else {
+        trimmed
+    };
+    if !json.starts_with('{') {
+        return Err(ImportError::NotAProposal);
+    }
+    if nesting_depth(json) > MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
+    let header: Header = serde_json::from_str(json).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            ImportError::Damaged(e.to_string())
+        } else {
+            ImportError::NotAProposal
+        }
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(ImportError::NotAProposal);
+    }
+    match header.schema {
+        None => return Err(ImportError::MissingField("schema".to_string())),
+        Some(0) => return Err(ImportError::Damaged("its format version is 0".to_string())),
+        Some(schema) if schema > SCHEMA_VERSION => {
+            return Err(ImportError::NewerVersion { schema })
+        }
+        // Schema 1 is the first format; older ones get their migrations here.
+        Some(_) => {}
+    }
+    let file: FileIn = serde_json::from_str(json).map_err(|e| {
+        let message = e.to_string();
+        match message.split('`').nth(1) {
+            Some(field) if message.starts_with("missing field") => {
+                ImportError::MissingField(field.to_string())
+            }
+            _ => ImportError::Damaged(message),
+        }
+    })?;
+    let draft = file.draft;
+    if draft.id.is_empty()
+        || draft.id.len() > 64
+        || !draft
+            .id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(ImportError::Damaged(
+            "its draft id is not valid".to_string(),
+        ));
+    }
+    Ok(draft)
+}
+
+/// The text of the data element of an exported proposal document.
+fn data_in_html(html: &str) -> Option<&str> {
+    let marker = format!("id=\"{DATA_ELEMENT_ID}\"");
+    let at = html.find(&marker)?;
+    let tag_start = html[..at].rfind("<script")?;
+    // The marker must sit inside that script's start tag.
+    if html[tag_start..at].contains('>') {
+        return None;
+    }
+    let content_start = at + html[at..].find('>')? + 1;
+    let content_end = content_start + html[content_start..].find("</script")?;
+    Some(html[content_start..content_end].trim())
+}
+
+/// The deepest nesting of `{` and `[` outside strings.
+fn nesting_depth(json: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in json.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{export, ExportOptions, Format};
+    use crossroads_workbook::Answer;
+
+    fn sample() -> Draft {
+        let mut draft = Draft::new("abc123", "Studios", 1_763_900_000_000);
+        draft.set_answer("profile.school", Answer::Text("Lincoln".into()));
+        draft
+    }
+
+    fn json() -> String {
+        to_json(&sample(), 5)
+    }
+
+    #[test]
+    fn json_and_html_files_import() {
+        assert_eq!(import(&json()), Ok(sample()));
+        let html = export(
+            &sample(),
+            Format::Html,
+            &ExportOptions::new(5, "2026-11-23"),
+        );
+        assert_eq!(import(&html), Ok(sample()));
+        assert_eq!(
+            import(&format!("\u{feff}  {}\n", json())),
+            Ok(sample()),
+            "BOM and spaces"
+        );
+    }
+
+    #[test]
+    fn each_kind_of_bad_file_names_its_problem() {
+        let big = format!("{{\"x\":\"{}\"}}", "a".repeat(MAX_FILE_BYTES));
+        assert!(matches!(import(&big), Err(ImportError::TooLarge { .. })));
+        let message = ImportError::TooLarge { bytes: 6_400_000 }.to_string();
+        assert!(
+            message.starts_with("The file is too large (6.1 MB). Proposal files are at most 5 MB")
+        );
+        assert_eq!(import(""), Err(ImportError::Empty));
+        assert_eq!(import("   \n"), Err(ImportError::Empty));
+        assert_eq!(import("just some notes"), Err(ImportError::NotAProposal));
+        assert_eq!(
+            import("<html><body>Hello</body></html>"),
+            Err(ImportError::NotAProposal)
+        );
+        assert_eq!(
+            import(r#"{"name":"a package.json"}"#),
+            Err(ImportError::NotAProposal)
+        );
+        assert_eq!(import("[1,2]"), Err(ImportError::NotAProposal));
+        let cut = &json()[..40];
+        assert!(
+            matches!(import(cut), Err(ImportError::Damaged(_))),
+            "{:?}",
+            import(cut)
+        );
+        let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        assert_eq!(
+            import(&format!("{{\"a\":{deep}}}")),
+            Err(ImportError::TooDeep)
+        );
+        let newer = json().replacen("\"schema\":1", "\"schema\":7", 1);
+        assert_eq!(import(&newer), Err(ImportError::NewerVersion { schema: 7 }));
+        let no_schema = json().replacen("\"schema\":1,", "", 1);
+        assert_eq!(
+            import(&no_schema),
+            Err(ImportError::MissingField("schema".into()))
+        );
+        let no_title = json().replacen("\"title\":\"Studios\",", "", 1);
+        assert_eq!(
+            import(&no_title),
+            Err(ImportError::MissingField("title".into()))
+        );
+        let no_draft = r#"{"format":"crossroads-proposal","schema":1}"#;
+        assert_eq!(
+            import(no_draft),
+            Err(ImportError::MissingField("draft".into()))
+        );
+        let wrong_type = json().replacen("{\"text\":\"Lincoln\"}", "{\"text\":5}", 1);
+        assert!(matches!(import(&wrong_type), Err(ImportError::Damaged(_))));
+        let bad_id = json().replacen("\"abc123\"", "\"../../x\"", 1);
+        assert_eq!(
+            import(&bad_id),
+            Err(ImportError::Damaged("its draft id is not valid".into()))
+        );
+        for error in [
+            ImportError::TooDeep,
+            ImportError::NotAProposal,
+            ImportError::NewerVersion { schema: 7 },
+        ] {
+            assert!(error.to_string().ends_with('.'), "{error}");
+        }
+    }
+
+    #[test]
+    fn the_data_element_is_found_only_in_its_own_tag() {
+        let html = r#"<p>id="crossroads-proposal"></p><script>{}</script>"#;
+        assert_eq!(data_in_html(html), None);
+        let html = r#"<script type="application/json" id="crossroads-proposal"> {"a":1} </script>"#;
+        assert_eq!(data_in_html(html), Some(r#"{"a":1}"#));
+    }
+
+    #[test]
+    fn depth_ignores_brackets_inside_strings() {
+        assert_eq!(nesting_depth(r#"{"a":"[[[[{{{\"]]"}"#), 1);
+        assert_eq!(nesting_depth(r#"{"a":[{"b":[]}]}"#), 4);
+    }
+}

@@ -1,0 +1,329 @@
+//! The proposal document: one HTML file that needs no network and no script to read or print,
+//! and carries the proposal's data for import.
+//!
+//! Everything the team typed is escaped as text. A Content-Security-Policy in the document
+//! forbids every script and every request, so even a file edited by hand runs nothing.
+
+use crate::document::{Block, Document, Item};
+use crate::file;
+use crate::ExportOptions;
+use crossroads_workbook::Draft;
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use std::fmt::Write;
+
+/// The id of the `<script type="application/json">` element that carries the data.
+pub(crate) const DATA_ELEMENT_ID: &str = "crossroads-proposal";
+
+const STYLE: &str = include_str!("proposal.css");
+
+/// The proposal document.
+pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
+    let doc = Document::new(draft, options.unanswered);
+    let mut out = String::with_capacity(16 * 1024 + draft.answers.len() * 256);
+    let heading = if doc.school.is_empty() {
+        doc.title.clone()
+    } else {
+        format!("{} \u{2013} {}", doc.title, doc.school)
+    };
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\n",
+    );
+    out.push_str("<meta name=\"generator\" content=\"Crossroads\">\n");
+    let _ = writeln!(
+        out,
+        "<title>{} \u{2013} design proposal</title>",
+        text(&heading)
+    );
+    out.push_str("<style>\n");
+    out.push_str(STYLE);
+    // The running header of printed pages names the proposal.
+    let _ = writeln!(
+        out,
+        "@page {{ @top-center {{ content: \"{}\"; }} }}",
+        css_string(&heading)
+    );
+    out.push_str("</style>\n");
+    let _ = writeln!(
+        out,
+        "<script type=\"application/json\" id=\"{DATA_ELEMENT_ID}\">{}</script>",
+        script_safe_json(&file::to_json(draft, options.exported_ms))
+    );
+    out.push_str("</head>\n<body>\n");
+    cover(&mut out, &doc, options);
+    contents(&mut out, &doc);
+    out.push_str("<main>\n");
+    for part in &doc.parts {
+        let _ = writeln!(
+            out,
+            "<section class=\"area\" id=\"{}\" aria-labelledby=\"{0}-heading\">\n<h2 id=\"{0}-heading\">{}</h2>\n<p class=\"why\">{}</p>",
+            attr(part.anchor),
+            text(&part.heading),
+            text(part.why)
+        );
+        if part.items.is_empty() {
+            out.push_str("<p class=\"unanswered\">No answers in this area yet.</p>\n");
+        }
+        for item in &part.items {
+            answer(&mut out, item);
+        }
+        out.push_str("</section>\n");
+    }
+    readiness(&mut out, &doc);
+    out.push_str("</main>\n");
+    let _ = writeln!(
+        out,
+        "<footer><p>Exported from Crossroads on {}. The answers are the design team\u{2019}s own words.</p></footer>",
+        text(&options.exported_on)
+    );
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn cover(out: &mut String, doc: &Document, options: &ExportOptions) {
+    out.push_str(
+        "<header class=\"cover\">\n<p class=\"kicker\">Personalized learning design proposal</p>\n",
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", text(&doc.title));
+    if !doc.school.is_empty() {
+        let _ = writeln!(out, "<p class=\"school\">{}</p>", text(&doc.school));
+    }
+    out.push_str("<dl class=\"facts\">\n");
+    for item in doc
+        .profile
+        .iter()
+        .filter(|i| i.prompt.id != crossroads_workbook::catalog::SCHOOL_PROMPT)
+    {
+        let _ = write!(
+            out,
+            "<div class=\"fact\"><dt>{}</dt><dd>",
+            text(cover_label(item))
+        );
+        block(out, &item.block);
+        out.push_str("</dd></div>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"fact\"><dt>Exported</dt><dd>{}</dd></div>\n<div class=\"fact\"><dt>Progress</dt><dd>{} of {} prompts answered</dd></div>",
+        text(&options.exported_on),
+        doc.progress.answered,
+        doc.progress.total
+    );
+    out.push_str("</dl>\n</header>\n");
+}
+
+/// Shorter labels for the cover, where the question form reads oddly.
+fn cover_label(item: &Item) -> &'static str {
+    match item.prompt.id {
+        "profile.competition" => "Competition",
+        "profile.students" => "Students served",
+        "profile.team" => "Design team",
+        "profile.lead" => "Design lead",
+        _ => item.prompt.label,
+    }
+}
+
+fn contents(out: &mut String, doc: &Document) {
+    out.push_str("<nav class=\"contents\" aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ol>\n");
+    for part in &doc.parts {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#{}\">{}</a></li>",
+            attr(part.anchor),
+            text(&part.heading)
+        );
+    }
+    out.push_str("<li><a href=\"#readiness\">Readiness summary</a></li>\n</ol>\n</nav>\n");
+}
+
+fn answer(out: &mut String, item: &Item) {
+    let _ = writeln!(
+        out,
+        "<section class=\"answer\" data-prompt=\"{}\">\n<h3>{}</h3>",
+        attr(item.prompt.id),
+        text(item.prompt.label)
+    );
+    block(out, &item.block);
+    out.push_str("</section>\n");
+}
+
+fn block(out: &mut String, block: &Block) {
+    match block {
+        Block::Unanswered => out.push_str("<p class=\"unanswered\">Not answered</p>"),
+        Block::Paragraphs(paragraphs) => {
+            for lines in paragraphs {
+                out.push_str("<p>");
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("<br>");
+                    }
+                    out.push_str(&text(line));
+                }
+                out.push_str("</p>");
+            }
+        }
+        Block::Choice(choice) => {
+            let _ = write!(out, "<p class=\"choice\">{}</p>", text(choice));
+        }
+        Block::Checklist(groups) => {
+            out.push_str("<ul class=\"checklist\">");
+            for (group, items) in groups {
+                for item in items {
+                    let _ = write!(
+                        out,
+                        "<li><span class=\"group\">{}:</span> {}</li>",
+                        text(group),
+                        text(item)
+                    );
+                }
+            }
+            out.push_str("</ul>");
+        }
+        Block::Table { headers, rows } => {
+            out.push_str("<table>\n<thead><tr>");
+            for header in headers {
+                let _ = write!(out, "<th scope=\"col\">{}</th>", text(header));
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for cell in row {
+                    out.push_str("<td>");
+                    for (i, line) in cell.lines().enumerate() {
+                        if i > 0 {
+                            out.push_str("<br>");
+                        }
+                        out.push_str(&text(line));
+                    }
+                    out.push_str("</td>");
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>");
+        }
+    }
+}
+
+fn readiness(out: &mut String, doc: &Document) {
+    out.push_str("<section class=\"area readiness\" id=\"readiness\" aria-labelledby=\"readiness-heading\">\n<h2 id=\"readiness-heading\">Readiness summary</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p>{} of {} prompts answered. {}</p>",
+        doc.progress.answered,
+        doc.progress.total,
+        match doc.readiness.flags.len() {
+            0 => "None of the warning signs from the CRPE report shows up in this proposal."
+                .to_string(),
+            1 => "One warning sign from the CRPE report remains:".to_string(),
+            n => format!("{n} warning signs from the CRPE report remain:"),
+        }
+    );
+    if !doc.readiness.flags.is_empty() {
+        out.push_str("<ul class=\"flags\">\n");
+        for flag in &doc.readiness.flags {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}.</strong> {}</li>",
+                text(flag.title()),
+                text(flag.why())
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<table class=\"progress\">\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\">Answered</th></tr></thead>\n<tbody>\n");
+    for s in &doc.readiness.sections {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{} of {}</td></tr>",
+            text(&s.section.numbered_title()),
+            s.progress.answered,
+            s.progress.total
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// JSON that can sit inside a `<script>` element: `<`, `>` and `&` (which only occur inside
+/// strings) become `\u` escapes, so no text can close the element or open a comment.
+pub(crate) fn script_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSS string's contents: quotes, backslashes, line breaks and `<` escaped, so the text can
+/// neither end the string nor the `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            c if c.is_control() => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossroads_workbook::Answer;
+
+    const HOSTILE: [&str; 3] = [
+        "</script><script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "javascript:alert(1)",
+    ];
+
+    #[test]
+    fn typed_text_never_becomes_markup() {
+        let mut draft = Draft::new("d", HOSTILE[0], 0);
+        draft.set_answer("profile.school", Answer::Text(HOSTILE[1].into()));
+        draft.set_answer("problems.meaning", Answer::Text(HOSTILE.join("\n")));
+        draft.set_answer(
+            "problems.goals",
+            Answer::Rows(vec![[("goal".to_string(), HOSTILE[1].to_string())].into()]),
+        );
+        let html = render(&draft, &ExportOptions::new(0, "2026-11-23"));
+        assert_eq!(html.matches("<script").count(), 1, "only the data element");
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("</script><script>"));
+        assert!(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(!html.contains("href=\"javascript:"));
+        assert!(html.contains("default-src 'none'"));
+    }
+
+    #[test]
+    fn json_in_script_cannot_close_the_element() {
+        let safe = script_safe_json(r#"{"a":"</script><!--&"}"#);
+        assert_eq!(safe, r#"{"a":"\u003c/script\u003e\u003c!--\u0026"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["a"], "</script><!--&");
+    }
+
+    #[test]
+    fn css_strings_cannot_escape() {
+        assert_eq!(css_string("a\"b\\c</style>"), "a\\\"b\\\\c\\3c /style\\3e ");
+        assert_eq!(css_string("line\nbreak"), "line\\a break");
+    }
+}

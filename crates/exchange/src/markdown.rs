@@ -1,0 +1,187 @@
+//! The proposal as Markdown, for people who paste it into other tools.
+//!
+//! Typed text is escaped so that it reads as the team wrote it: it can neither make headings,
+//! links or emphasis, nor carry HTML into a renderer.
+
+use crate::document::{Block, Document};
+use crate::ExportOptions;
+use crossroads_workbook::Draft;
+use std::fmt::Write;
+
+pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
+    let doc = Document::new(draft, options.unanswered);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&doc.title));
+    if !doc.school.is_empty() {
+        let _ = writeln!(out, "**{}**\n", escape(&doc.school));
+    }
+    out.push_str("*Personalized learning design proposal*\n\n");
+    for item in &doc.profile {
+        if item.prompt.id == crossroads_workbook::catalog::SCHOOL_PROMPT {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", escape(item.prompt.label));
+        block(&mut out, &item.block);
+    }
+    let _ = writeln!(
+        out,
+        "Exported {}. {} of {} prompts answered.\n",
+        escape(&options.exported_on),
+        doc.progress.answered,
+        doc.progress.total
+    );
+    for part in &doc.parts {
+        let _ = writeln!(
+            out,
+            "## {}\n\n*{}*\n",
+            escape(&part.heading),
+            escape(part.why)
+        );
+        for item in &part.items {
+            let _ = writeln!(out, "### {}\n", escape(item.prompt.label));
+            block(&mut out, &item.block);
+        }
+    }
+    out.push_str("## Readiness summary\n\n");
+    if doc.readiness.flags.is_empty() {
+        out.push_str(
+            "None of the warning signs from the CRPE report shows up in this proposal.\n\n",
+        );
+    }
+    for flag in &doc.readiness.flags {
+        let _ = writeln!(
+            out,
+            "- **{}.** {}",
+            escape(flag.title()),
+            escape(flag.why())
+        );
+    }
+    if !doc.readiness.flags.is_empty() {
+        out.push('\n');
+    }
+    for s in &doc.readiness.sections {
+        let _ = writeln!(
+            out,
+            "- {}: {} of {} answered",
+            escape(&s.section.numbered_title()),
+            s.progress.answered,
+            s.progress.total
+        );
+    }
+    out
+}
+
+fn block(out: &mut String, block: &Block) {
+    match block {
+        Block::Unanswered => out.push_str("*Not answered*\n\n"),
+        Block::Paragraphs(paragraphs) => {
+            for lines in paragraphs {
+                let escaped: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                // Two trailing spaces keep the team's line breaks inside a paragraph.
+                out.push_str(&escaped.join("  \n"));
+                out.push_str("\n\n");
+            }
+        }
+        Block::Choice(choice) => {
+            let _ = writeln!(out, "**{}**\n", escape(choice));
+        }
+        Block::Checklist(groups) => {
+            for (group, items) in groups {
+                for item in items {
+                    let _ = writeln!(out, "- [x] {}: {}", escape(group), escape(item));
+                }
+            }
+            out.push('\n');
+        }
+        Block::Table { headers, rows } => {
+            let cell = |s: &str| escape(s).replace('\n', "<br>");
+            let _ = writeln!(
+                out,
+                "| {} |",
+                headers
+                    .iter()
+                    .map(|h| cell(h))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            );
+            let _ = writeln!(out, "|{}", " --- |".repeat(headers.len()));
+            for row in rows {
+                let _ = writeln!(
+                    out,
+                    "| {} |",
+                    row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+                );
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// Escapes text so Markdown shows it literally: HTML-special characters become entities and
+/// Markdown's punctuation is backslash-escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossroads_workbook::Answer;
+
+    #[test]
+    fn markdown_shows_typed_text_literally() {
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+        );
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert\\(1\\)&gt;"
+        );
+    }
+
+    #[test]
+    fn markdown_has_every_area_and_answer() {
+        let mut draft = Draft::new("d", "Studios", 0);
+        draft.set_answer(
+            "problems.meaning",
+            Answer::Text("Line one\nline two".into()),
+        );
+        draft.set_answer(
+            "learning.milestones",
+            Answer::Rows(vec![[(
+                "milestone".to_string(),
+                "Pilot | test".to_string(),
+            )]
+            .into()]),
+        );
+        let md = render(&draft, &ExportOptions::new(0, "2026-11-23"));
+        assert!(md.starts_with("# Studios\n"));
+        for heading in [
+            "## 1\\. Get clear",
+            "## 2\\. Create flexibility",
+            "## 3\\. Support adult",
+            "## 4\\. Design a new",
+        ] {
+            assert!(md.contains(heading), "{heading}");
+        }
+        assert!(md.contains("Line one  \nline two"));
+        assert!(md.contains("| Pilot \\| test |  |  |"));
+        assert!(md.contains("*Not answered*"));
+    }
+}

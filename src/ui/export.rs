@@ -1,0 +1,170 @@
+//! The export screen: the proposal as a file to hand in, print, or move to another computer.
+
+use super::autosave::Autosave;
+use super::route::Route;
+use super::{browser, AppContext};
+use crossroads_exchange::{export, file_name, ExportOptions, Format, Unanswered};
+use crossroads_workbook::catalog::{self, READINESS_SECTION};
+use crossroads_workbook::Readiness;
+use leptos::prelude::*;
+
+/// The route segment of the export screen.
+pub const EXPORT_PLACE: &str = "export";
+
+fn describe(format: Format) -> (&'static str, &'static str) {
+    match format {
+        Format::Html => (
+            "Proposal document (HTML)",
+            "Opens in any web browser and prints cleanly. Hand this to the district; it can also be \
+             brought back into Crossroads on another computer.",
+        ),
+        Format::Json => (
+            "Data only (JSON)",
+            "The answers alone, for moving a draft to another computer or into another tool.",
+        ),
+        Format::Markdown => (
+            "Plain text (Markdown)",
+            "Headings and text to paste into a word processor or another document.",
+        ),
+    }
+}
+
+/// The export screen of the open draft.
+#[component]
+pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
+    let context = AppContext::get();
+    let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
+    let format = RwSignal::new(Format::Html);
+    let unanswered = RwSignal::new(Unanswered::Mark);
+    let done = RwSignal::new(None::<Result<String, String>>);
+    let today = browser::today();
+    let name = {
+        let today = today.clone();
+        move || autosave.draft.with(|d| file_name(d, format.get(), &today))
+    };
+    let summary = move || {
+        autosave.draft.with(|d| {
+            let progress = catalog::overall_progress(d);
+            let flags = Readiness::check(d).flags.len();
+            format!(
+                "{} of {} prompts answered; {}.",
+                progress.answered,
+                progress.total,
+                match flags {
+                    0 => "no warning signs".to_string(),
+                    1 => "1 warning sign".to_string(),
+                    n => format!("{n} warning signs"),
+                }
+            )
+        })
+    };
+    let download = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let options = ExportOptions {
+            unanswered: unanswered.get_untracked(),
+            ..ExportOptions::new(browser::now_ms(), &today)
+        };
+        let format = format.get_untracked();
+        let (name, text) = autosave
+            .draft
+            .with_untracked(|d| (file_name(d, format, &today), export(d, format, &options)));
+        let result = browser::download(&name, format.mime(), &text)
+            .map(|()| name.clone())
+            .map_err(|_| "The browser did not let Crossroads save the file.".to_string());
+        if let Ok(name) = &result {
+            context.announce(format!("Saved {name} to your downloads."));
+        }
+        done.set(Some(result));
+    };
+    let formats = Format::ALL
+        .iter()
+        .map(|&f| {
+            let (label, hint) = describe(f);
+            let id = format!("format-{}", f.extension());
+            let hint_id = format!("{id}-hint");
+            view! {
+                <div class="option option--described">
+                    <input
+                        type="radio"
+                        name="format"
+                        id=id.clone()
+                        aria-describedby=hint_id.clone()
+                        prop:checked=move || format.get() == f
+                        on:change=move |_| format.set(f)
+                    />
+                    <div>
+                        <label for=id>{label}</label>
+                        <p class="option__hint" id=hint_id>{hint}</p>
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    let choice = move |value: Unanswered, id: &'static str, label: &'static str| {
+        view! {
+            <label class="option" for=id>
+                <input
+                    type="radio"
+                    name="unanswered"
+                    id=id
+                    prop:checked=move || unanswered.get() == value
+                    on:change=move |_| unanswered.set(value)
+                />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    view! {
+        <article class="section" data-testid="section" data-section=EXPORT_PLACE>
+            <p class="section__eyebrow">"When you are ready"</p>
+            <h1 id="section-heading" class="section__title" tabindex="-1">"Export your proposal"</h1>
+            <p class="section__lead">
+                "Save the proposal as a file to hand to the district, to print, or to carry to another \
+                 computer. The file holds everything your team wrote; nothing is sent anywhere."
+            </p>
+            <p class="export__summary">
+                <span data-testid="export-summary">{summary}</span>" "
+                <a href=Route::section(&draft_id, READINESS_SECTION).href()>"See the readiness check"</a>
+            </p>
+            <form class="export" on:submit=download>
+                <div class="prompt">
+                    <fieldset class="prompt__group">
+                        <legend class="prompt__label">"Format"</legend>
+                        <div class="options">{formats}</div>
+                    </fieldset>
+                </div>
+                <div class="prompt">
+                    <fieldset class="prompt__group" aria-describedby="unanswered-help">
+                        <legend class="prompt__label">"Prompts you have not answered"</legend>
+                        <p class="prompt__help" id="unanswered-help">
+                            "For the proposal document and the plain text. The data file always holds exactly what you wrote."
+                        </p>
+                        <div class="options">
+                            {choice(Unanswered::Mark, "unanswered-mark", "Show them, marked \u{201c}Not answered\u{201d}")}
+                            {choice(Unanswered::Omit, "unanswered-omit", "Leave them out")}
+                        </div>
+                    </fieldset>
+                </div>
+                <p class="export__name">"File name: "<span class="export__file" data-testid="export-file-name">{name}</span></p>
+                <button type="submit" class="button">"Download the file"</button>
+            </form>
+            {move || done.get().map(|result| match result {
+                Ok(name) => view! {
+                    <p class="notice" data-testid="export-done">
+                        {format!("Saved \u{201c}{name}\u{201d} to your downloads. ")}
+                        "Open it from there to read or print it."
+                    </p>
+                }
+                .into_any(),
+                Err(e) => view! { <p class="notice notice--danger" role="alert">{e}</p> }.into_any(),
+            })}
+            <nav class="pager" aria-label="Previous and next section">
+                <span class="pager__back">
+                    <a class="button button--secondary" rel="prev" href=Route::section(&draft_id, READINESS_SECTION).href()>
+                        <span aria-hidden="true">"\u{2190} "</span>"Back: Readiness check"
+                    </a>
+                </span>
+            </nav>
+        </article>
+    }
+}

@@ -1,0 +1,248 @@
+//! Bringing a proposal file into this browser: a file picker and a drop zone on the home screen.
+//! An import never replaces a draft without asking, and a replaced draft is kept as a backup.
+
+use super::{browser, AppContext};
+use crossroads_exchange::{import, ImportError, MAX_FILE_BYTES};
+use crossroads_workbook::{new_draft_id, Draft};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the panel shows after an attempt.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Imported(String),
+    Refused(String),
+}
+
+/// The signals of the panel, shared by its handlers.
+#[derive(Clone, Copy)]
+struct Importer {
+    context: AppContext,
+    refresh: RwSignal<u32>,
+    outcome: RwSignal<Option<Outcome>>,
+    /// A file's proposal that matches a draft already here, waiting for the team's choice.
+    pending: RwSignal<Option<Draft>>,
+}
+
+impl Importer {
+    fn refuse(&self, message: String) {
+        self.pending.set(None);
+        self.outcome.set(Some(Outcome::Refused(message)));
+    }
+
+    fn read(&self, file: web_sys::File) {
+        let size = file.size() as usize;
+        if size > MAX_FILE_BYTES {
+            // Refused before reading, so a huge file costs nothing.
+            return self.refuse(ImportError::TooLarge { bytes: size }.to_string());
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(text) => this.take(&text.as_string().unwrap_or_default()),
+                Err(_) => this.refuse("The browser could not read that file.".to_string()),
+            }
+        });
+    }
+
+    fn take(&self, text: &str) {
+        let draft = match import(text) {
+            Ok(draft) => draft,
+            Err(e) => return self.refuse(e.to_string()),
+        };
+        match self.context.store().contains(&draft.id) {
+            Ok(false) => self.add(draft),
+            Ok(true) => {
+                self.outcome.set(None);
+                self.pending.set(Some(draft));
+                browser::focus_later("import-conflict-heading".to_string());
+            }
+            Err(e) => self.refuse(format!("Nothing was imported: {e}.")),
+        }
+    }
+
+    fn add(&self, draft: Draft) {
+        match self.context.store().add(draft) {
+            Ok(draft) => self.done(
+                &draft,
+                format!("Imported \u{201c}{}\u{201d}.", draft.display_title()),
+            ),
+            Err(e) => self.refuse(format!("Nothing was imported: {e}.")),
+        }
+    }
+
+    fn keep_both(&self) {
+        if let Some(mut draft) = self.pending.get_untracked() {
+            draft.id = new_draft_id(browser::now_ms(), browser::random_u64());
+            self.add(draft);
+        }
+    }
+
+    fn replace(&self) {
+        let Some(draft) = self.pending.get_untracked() else {
+            return;
+        };
+        let backup_id = new_draft_id(browser::now_ms(), browser::random_u64());
+        let backup_title = format!(
+            "{} (kept before an import on {})",
+            draft.display_title(),
+            browser::today()
+        );
+        match self.context.store().replace_keeping_backup(&draft, &backup_id, &backup_title) {
+            Ok(backup) => self.done(
+                &draft,
+                format!(
+                    "Replaced \u{201c}{}\u{201d} with the file\u{2019}s copy. The earlier one is kept as \u{201c}{}\u{201d}.",
+                    draft.display_title(),
+                    backup.title
+                ),
+            ),
+            Err(e) => self.refuse(format!("Nothing was replaced: {e}.")),
+        }
+    }
+
+    fn done(&self, draft: &Draft, message: String) {
+        self.pending.set(None);
+        self.context.announce(message.clone());
+        self.outcome.set(Some(Outcome::Imported(message)));
+        self.refresh.update(|n| *n += 1);
+        browser::focus_later(format!("open-{}", draft.id));
+    }
+}
+
+/// The import panel of the home screen.
+#[component]
+pub fn ImportPanel(
+    /// Bumped after an import, so the list of drafts is read again.
+    refresh: RwSignal<u32>,
+) -> impl IntoView {
+    let importer = Importer {
+        context: AppContext::get(),
+        refresh,
+        outcome: RwSignal::new(None),
+        pending: RwSignal::new(None),
+    };
+    let dragging = RwSignal::new(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            importer.read(file);
+        }
+        // Choosing the same file again must fire another change.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        match ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0))
+        {
+            Some(file) => importer.read(file),
+            None => importer.refuse("Only files can be dropped here.".to_string()),
+        }
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    view! {
+        <section
+            class="import"
+            class:import--dragging=move || dragging.get()
+            aria-labelledby="import-heading"
+            data-testid="import"
+            on:dragover=on_dragover
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h2 id="import-heading">"Open a proposal file"</h2>
+            <p>
+                "Bring in a proposal exported from Crossroads, for example to continue on another \
+                 computer. It is added as a new draft; nothing in this browser is replaced without asking."
+            </p>
+            <div class="field">
+                <label for="import-file">"Choose an HTML or JSON proposal file"</label>
+                <p class="field__hint" id="import-hint">"Or drop the file on this box. At most 5 MB."</p>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".html,.htm,.json,text/html,application/json"
+                    aria-describedby="import-hint"
+                    on:change=on_pick
+                />
+            </div>
+            {move || importer.outcome.get().map(|outcome| match outcome {
+                Outcome::Imported(message) => view! {
+                    <p class="notice" data-testid="import-result">{message}</p>
+                }
+                .into_any(),
+                Outcome::Refused(message) => view! {
+                    <p class="notice notice--danger" role="alert" data-testid="import-error">
+                        <strong>"Nothing was imported. "</strong>{message}
+                    </p>
+                }
+                .into_any(),
+            })}
+            {move || importer.pending.get().map(|draft| view! { <Conflict draft importer /> })}
+        </section>
+    }
+}
+
+/// Asks what to do when the file's proposal is already in this browser.
+#[component]
+fn Conflict(draft: Draft, importer: Importer) -> impl IntoView {
+    let here = importer.context.store().load(&draft.id).ok().flatten();
+    let (here_edited, replaceable) = match &here {
+        Some(crossroads_storage::Entry::Editable(d)) => (Some(d.updated_ms), true),
+        Some(entry) => (entry.draft().map(|d| d.updated_ms), false),
+        None => (None, false),
+    };
+    let when =
+        |ms: Option<u64>| ms.map_or_else(|| "at an unknown time".to_string(), browser::format_time);
+    view! {
+        <div class="confirm confirm--neutral" role="group" aria-labelledby="import-conflict-heading" data-testid="import-conflict">
+            <h3 id="import-conflict-heading" tabindex="-1">
+                {format!("\u{201c}{}\u{201d} is already in this browser", draft.display_title())}
+            </h3>
+            <p>
+                {format!(
+                    "The copy here was last edited {}; the file\u{2019}s copy was last edited {}.",
+                    when(here_edited),
+                    when(Some(draft.updated_ms))
+                )}
+            </p>
+            {(!replaceable).then(|| view! {
+                <p>"The copy here cannot be replaced by this version of Crossroads, so the file can only be added beside it."</p>
+            })}
+            <div class="confirm__actions">
+                <button type="button" class="button button--small" on:click=move |_| importer.keep_both()>
+                    "Keep both"
+                </button>
+                {replaceable.then(|| view! {
+                    <button type="button" class="button button--secondary button--small" on:click=move |_| importer.replace()>
+                        "Replace the copy here (it is kept as a backup)"
+                    </button>
+                })}
+                <button
+                    type="button"
+                    class="button button--quiet button--small"
+                    on:click=move |_| {
+                        importer.pending.set(None);
+                        browser::focus_later("import-file".to_string());
+                    }
+                >
+                    "Cancel"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The element an event came from, as the type the handler knows it to be.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target()
+        .expect("change events have a target")
+        .unchecked_into()
+}
