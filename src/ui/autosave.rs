@@ -1,15 +1,19 @@
 //! Saving without a save button: every edit is written within 300 ms, and at once when the
-//! page is hidden or closed.
+//! page is hidden or closed. Other tabs' saves are noticed, and when two tabs changed the same
+//! draft the team chooses which version to keep; the other is kept as a copy.
 
 use super::browser;
-use crossroads_storage::DraftStore;
-use crossroads_workbook::Draft;
+use crossroads_storage::{DraftStore, Entry, HeadState, StoreError, WARN_PERCENT};
+use crossroads_workbook::history::Reason;
+use crossroads_workbook::{new_draft_id, Draft, History};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
 
 /// The longest an edit waits before it is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// How often, at most, the space in use is measured after saves.
+const USAGE_CHECK_MS: f64 = 10_000.0;
 
 /// What the status line says. "Saved" only ever follows a write that succeeded.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,9 +23,20 @@ pub enum SaveStatus {
     /// An edit is waiting to be written.
     Saving,
     /// The last write failed; the edit is kept in memory and written again on the next edit.
-    NotSaved(String),
+    NotSaved(NotSaved),
     /// The draft cannot be changed here.
     ReadOnly,
+    /// Another tab changed the draft too; the team must choose.
+    Conflict,
+}
+
+/// Why the last write failed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotSaved {
+    /// The reason in plain words.
+    pub reason: String,
+    /// Whether freeing space would help.
+    pub full: bool,
 }
 
 impl SaveStatus {
@@ -30,10 +45,22 @@ impl SaveStatus {
         match self {
             SaveStatus::Saved => "Saved".to_string(),
             SaveStatus::Saving => "Saving\u{2026}".to_string(),
-            SaveStatus::NotSaved(reason) => format!("Not saved: {reason}"),
+            SaveStatus::NotSaved(n) => format!("Not saved: {}", n.reason),
             SaveStatus::ReadOnly => "Read-only: changes are not saved".to_string(),
+            SaveStatus::Conflict => {
+                "Not saved: this draft was also changed in another tab".to_string()
+            }
         }
     }
+}
+
+/// Two versions of the draft, when this tab and another both changed it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The version the other tab saved.
+    pub theirs: Draft,
+    /// Its revision.
+    pub revision: u64,
 }
 
 /// The open draft and its saving. Copy, so every handler can hold it.
@@ -43,26 +70,46 @@ pub struct Autosave {
     pub draft: RwSignal<Draft>,
     /// The status line.
     pub status: RwSignal<SaveStatus>,
+    /// Set while two versions wait for the team's choice.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// Something the team should know that is not a failure (another tab's change, a copy kept).
+    pub notice: RwSignal<Option<String>>,
+    /// The share of the storage quota in use, once it passes the warning level.
+    pub nearly_full: RwSignal<Option<usize>>,
+    read_only: RwSignal<bool>,
     store: StoredValue<Arc<DraftStore>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     dirty: StoredValue<bool>,
-    read_only: bool,
+    /// The revision in storage this tab's draft is based on.
+    base: StoredValue<u64>,
+    /// The draft as stored at `base`: only answers that differ from it are written.
+    saved: StoredValue<Draft>,
+    history: StoredValue<Option<History>>,
+    last_usage_check: StoredValue<f64>,
 }
 
 impl Autosave {
-    /// Starts saving `draft` into `store`, and flushes when the page is hidden or closed.
-    pub fn new(draft: Draft, store: Arc<DraftStore>, read_only: bool) -> Self {
+    /// Starts saving `draft`, stored at `revision`, into `store`; flushes when the page is
+    /// hidden or closed, and listens for other tabs' saves.
+    pub fn new(draft: Draft, revision: u64, store: Arc<DraftStore>, read_only: bool) -> Self {
         let autosave = Autosave {
-            draft: RwSignal::new(draft),
+            draft: RwSignal::new(draft.clone()),
             status: RwSignal::new(if read_only {
                 SaveStatus::ReadOnly
             } else {
                 SaveStatus::Saved
             }),
+            conflict: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            nearly_full: RwSignal::new(None),
+            read_only: RwSignal::new(read_only),
             store: StoredValue::new(store),
             timer: StoredValue::new(None),
             dirty: StoredValue::new(false),
-            read_only,
+            base: StoredValue::new(revision),
+            saved: StoredValue::new(draft),
+            history: StoredValue::new(None),
+            last_usage_check: StoredValue::new(f64::MIN),
         };
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
@@ -70,23 +117,41 @@ impl Autosave {
             }
         });
         let closing = window_event_listener(leptos::ev::pagehide, move |_| autosave.flush());
+        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+            let id = autosave.draft.with_untracked(|d| d.id.clone());
+            match ev.key() {
+                Some(key) if DraftStore::draft_of_head_key(&key) == Some(id.as_str()) => {
+                    autosave.other_tab_wrote()
+                }
+                None => autosave.other_tab_wrote(),
+                _ => {}
+            }
+        });
         on_cleanup(move || {
             // Leaving the draft (for the home screen, another draft) writes what is pending.
             autosave.flush();
             hidden.remove();
             closing.remove();
+            other_tab.remove();
         });
+        if !read_only {
+            autosave.check_usage(true);
+        }
         autosave
     }
 
-    /// Whether the draft can be changed.
+    fn store(&self) -> Option<Arc<DraftStore>> {
+        self.store.try_get_value()
+    }
+
+    /// Whether the draft can be changed now (not while two versions wait for a choice).
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.get() || self.conflict.with(Option::is_some)
     }
 
     /// Applies an edit the team made, and schedules the write.
     pub fn edit(&self, change: impl FnOnce(&mut Draft)) {
-        if self.read_only {
+        if self.read_only.get_untracked() || self.conflict.with_untracked(Option::is_some) {
             return;
         }
         self.draft.update(|draft| {
@@ -96,14 +161,18 @@ impl Autosave {
         self.schedule();
     }
 
-    /// Records where the team is, without counting it as an edit.
+    /// Records where the team is, without counting it as an edit, and keeps a snapshot of the
+    /// draft as it was when the team arrived.
     pub fn set_place(&self, section: &str) {
-        if self.read_only || self.draft.with_untracked(|d| d.last_section == section) {
+        if self.read_only.get_untracked() {
             return;
         }
-        self.draft
-            .update(|draft| draft.last_section = section.to_string());
-        self.schedule();
+        self.snapshot(Reason::SectionChange);
+        if self.draft.with_untracked(|d| d.last_section != section) {
+            self.draft
+                .update(|draft| draft.last_section = section.to_string());
+            self.schedule();
+        }
     }
 
     fn schedule(&self) {
@@ -124,24 +193,264 @@ impl Autosave {
             handle.clear();
         }
         self.timer.try_set_value(None);
-        if !self.dirty.try_get_value().unwrap_or(false) {
+        if !self.dirty.try_get_value().unwrap_or(false)
+            || self.conflict.try_with_untracked(Option::is_some) != Some(false)
+        {
             return;
         }
-        let Some(store) = self.store.try_get_value() else {
+        let Some(store) = self.store() else {
             return;
         };
-        let result = self.draft.try_with_untracked(|draft| store.save(draft));
-        let status = match result {
-            Some(Ok(())) if store.is_persistent() => SaveStatus::Saved,
-            Some(Ok(())) => SaveStatus::NotSaved(
-                "this browser is blocking storage, so your work lives only in this tab".to_string(),
-            ),
-            Some(Err(e)) => SaveStatus::NotSaved(e.to_string()),
-            None => return,
+        let Some(base) = self.base.try_get_value() else {
+            return;
         };
-        if status == SaveStatus::Saved {
-            self.dirty.try_set_value(false);
+        let Some(result) = self.draft.try_with_untracked(|draft| {
+            self.saved
+                .with_value(|saved| store.save(draft, base, Some(saved)))
+        }) else {
+            return;
+        };
+        match result {
+            Ok(revision) => {
+                self.base.set_value(revision);
+                self.saved.set_value(self.draft.get_untracked());
+                self.dirty.set_value(false);
+                self.status.try_set(if store.is_persistent() {
+                    SaveStatus::Saved
+                } else {
+                    SaveStatus::NotSaved(NotSaved {
+                        reason:
+                            "this browser is blocking storage, so your work lives only in this tab"
+                                .to_string(),
+                        full: false,
+                    })
+                });
+                self.snapshot(Reason::Editing);
+                self.check_usage(false);
+            }
+            Err(StoreError::Conflict { .. }) => self.other_tab_wrote(),
+            Err(StoreError::Protected(_))
+                if matches!(store.head_state(&self.id()), Ok(HeadState::Newer(_))) =>
+            {
+                self.newer_version_wrote()
+            }
+            Err(e) => {
+                let full = e == StoreError::Full;
+                self.status.try_set(SaveStatus::NotSaved(NotSaved {
+                    reason: e.to_string(),
+                    full,
+                }));
+                if full {
+                    self.check_usage(true);
+                }
+            }
         }
-        self.status.try_set(status);
+    }
+
+    fn id(&self) -> String {
+        self.draft.with_untracked(|d| d.id.clone())
+    }
+
+    /// Another tab saved this draft (or removed it): take its version if this tab has nothing
+    /// unsaved, otherwise ask the team which to keep.
+    fn other_tab_wrote(&self) {
+        let Some(store) = self.store() else {
+            return;
+        };
+        let id = self.id();
+        match store.head_state(&id) {
+            Ok(HeadState::At(revision)) if revision != self.base.get_value() => {}
+            Ok(HeadState::Newer(_)) => return self.newer_version_wrote(),
+            Ok(HeadState::Gone) => {
+                self.status.set(SaveStatus::NotSaved(NotSaved {
+                    reason: "this draft was deleted in another tab or window; it is still on this screen, and your \
+                             next change will save it again"
+                        .to_string(),
+                    full: false,
+                }));
+                self.dirty.set_value(true);
+                self.base.set_value(0);
+                return;
+            }
+            _ => return,
+        }
+        let Ok(Some(Entry::Editable {
+            draft: theirs,
+            revision,
+        })) = store.load(&id)
+        else {
+            return;
+        };
+        if self.dirty.get_value() {
+            if let Some(Some(handle)) = self.timer.try_get_value() {
+                handle.clear();
+            }
+            self.timer.set_value(None);
+            self.conflict.set(Some(Conflict { theirs, revision }));
+            self.status.set(SaveStatus::Conflict);
+        } else {
+            self.take(theirs, revision);
+            self.notice.set(Some(
+                "This draft was just changed in another tab or window. You are seeing the latest version.".to_string(),
+            ));
+        }
+    }
+
+    /// A newer version of Crossroads wrote this draft: never write it again from this tab.
+    fn newer_version_wrote(&self) {
+        self.read_only.set(true);
+        self.status.set(SaveStatus::ReadOnly);
+        if self.dirty.get_value() {
+            let kept = self.keep_copy("this tab\u{2019}s unsaved version");
+            self.notice.set(Some(format!(
+                "A newer version of Crossroads changed this draft in another tab, so this tab will not write it. \
+                 Your unsaved changes are kept as \u{201c}{kept}\u{201d}."
+            )));
+        } else {
+            self.notice.set(Some(
+                "A newer version of Crossroads changed this draft in another tab, so this tab will not write it."
+                    .to_string(),
+            ));
+        }
+        self.dirty.set_value(false);
+    }
+
+    fn take(&self, draft: Draft, revision: u64) {
+        self.saved.set_value(draft.clone());
+        self.base.set_value(revision);
+        self.dirty.set_value(false);
+        self.draft.set(draft);
+        self.status.set(SaveStatus::Saved);
+    }
+
+    /// Stores this tab's draft as a new draft; returns its title ("" if it could not be stored).
+    fn keep_copy(&self, whose: &str) -> String {
+        let Some(store) = self.store() else {
+            return String::new();
+        };
+        let mut copy = self.draft.get_untracked();
+        copy.id = new_draft_id(browser::now_ms(), browser::random_u64());
+        copy.title = format!(
+            "{} ({whose}, {})",
+            copy.display_title(),
+            browser::format_time(browser::now_ms())
+        );
+        match store.add(copy) {
+            Ok(copy) => copy.title,
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Resolves a conflict by keeping this tab's version; the other is kept as a copy.
+    pub fn keep_mine(&self) {
+        let Some(Conflict { theirs, revision }) = self.conflict.get_untracked() else {
+            return;
+        };
+        let Some(store) = self.store() else {
+            return;
+        };
+        let mut copy = theirs.clone();
+        copy.id = new_draft_id(browser::now_ms(), browser::random_u64());
+        copy.title = format!(
+            "{} (the other tab\u{2019}s version, {})",
+            theirs.display_title(),
+            browser::format_time(browser::now_ms())
+        );
+        let kept = store.add(copy).map(|c| c.title).unwrap_or_default();
+        self.saved.set_value(theirs);
+        self.base.set_value(revision);
+        self.conflict.set(None);
+        self.dirty.set_value(true);
+        self.flush();
+        self.notice.set(Some(format!(
+            "Kept this tab\u{2019}s version. The other tab\u{2019}s version is saved as \u{201c}{kept}\u{201d}."
+        )));
+    }
+
+    /// Resolves a conflict by taking the other tab's version; this tab's is kept as a copy.
+    pub fn keep_theirs(&self) {
+        let Some(Conflict { theirs, revision }) = self.conflict.get_untracked() else {
+            return;
+        };
+        let kept = self.keep_copy("this tab\u{2019}s version");
+        self.conflict.set(None);
+        self.take(theirs, revision);
+        self.notice.set(Some(format!(
+            "Now showing the other tab\u{2019}s version. This tab\u{2019}s version is saved as \u{201c}{kept}\u{201d}."
+        )));
+    }
+
+    /// The draft's earlier versions.
+    pub fn history(&self) -> History {
+        if let Some(history) = self.history.get_value() {
+            return history;
+        }
+        let history = self
+            .store()
+            .and_then(|store| store.history(&self.id()).ok())
+            .unwrap_or_default();
+        self.history.set_value(Some(history.clone()));
+        history
+    }
+
+    /// Takes a snapshot if the history rules want one now.
+    fn snapshot(&self, reason: Reason) {
+        let mut history = self.history();
+        let recorded = self
+            .draft
+            .try_with_untracked(|d| history.record(d, reason, browser::now_ms()))
+            .unwrap_or(false);
+        if recorded {
+            if let Some(store) = self.store() {
+                // History is a convenience: when there is no room for it, the draft still saves.
+                let _ = store.save_history(&self.id(), &history);
+            }
+            self.history.set_value(Some(history));
+        }
+    }
+
+    /// Puts back version `index` of the history, after keeping the current one so the restore
+    /// can be undone. Returns the index of that kept version.
+    pub fn restore(&self, index: usize) -> Option<usize> {
+        let mut history = self.history();
+        let version = self.draft.with_untracked(|d| history.version(index, d))?;
+        self.draft
+            .with_untracked(|d| history.record(d, Reason::BeforeRestore, browser::now_ms()));
+        let undo = history.snapshots().len() - 1;
+        if let Some(store) = self.store() {
+            let _ = store.save_history(&self.id(), &history);
+        }
+        self.history.set_value(Some(history));
+        self.edit(|d| {
+            d.title = version.title;
+            d.answers = version.answers;
+        });
+        self.flush();
+        Some(undo)
+    }
+
+    /// Measures the space in use (at most every few seconds unless `now`), and warns past
+    /// the warning level.
+    fn check_usage(&self, now: bool) {
+        let t = js_sys::Date::now();
+        if !now && t - self.last_usage_check.get_value() < USAGE_CHECK_MS {
+            return;
+        }
+        self.last_usage_check.set_value(t);
+        if let Some(Ok(used)) = self
+            .store()
+            .filter(|s| s.is_persistent())
+            .map(|s| s.used_units())
+        {
+            let percent = (used * 100 / crossroads_storage::QUOTA_UNITS).min(100);
+            self.nearly_full
+                .try_set((percent >= WARN_PERCENT).then_some(percent));
+        }
+    }
+
+    /// Writes again now, after the team freed space.
+    pub fn retry(&self) {
+        self.dirty.set_value(true);
+        self.flush();
     }
 }

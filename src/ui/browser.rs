@@ -87,3 +87,60 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> 
     );
     Ok(())
 }
+
+/// Whether the browser promised to keep the site's data when space runs low.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not known yet.
+    Unknown,
+    /// The browser will keep it.
+    Granted,
+    /// The browser may clear it.
+    NotGranted,
+    /// The browser cannot be asked.
+    Unsupported,
+}
+
+/// Asks the browser to keep the site's data (`navigator.storage.persist()`), and records its
+/// answer.
+pub fn ask_to_persist(answer: RwSignal<Persistence>) {
+    let storage = window().navigator().storage();
+    // Older browsers lack the Storage API: `storage` is then undefined.
+    if JsValue::from(storage.clone()).is_undefined() {
+        answer.set(Persistence::Unsupported);
+        return;
+    }
+    let Ok(promise) = storage.persist() else {
+        answer.set(Persistence::Unsupported);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let granted = wasm_bindgen_futures::JsFuture::from(promise).await;
+        answer.set(match granted.map(|v| v.as_bool()) {
+            Ok(Some(true)) => Persistence::Granted,
+            Ok(Some(false)) => Persistence::NotGranted,
+            _ => Persistence::Unsupported,
+        });
+    });
+}
+
+/// Reads a file the team chose as text, then calls `done` (with `Err` if the browser could not
+/// read it).
+pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, ()>) + 'static) {
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        done(
+            text.map(|v| v.as_string().unwrap_or_default())
+                .map_err(|_| ()),
+        );
+    });
+}
+
+/// The first file of a file input's change event, and clears the input so choosing the same
+/// file again fires another change.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.unchecked_into();
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}

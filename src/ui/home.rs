@@ -1,11 +1,13 @@
 //! The home screen: the drafts kept in this browser, and starting, renaming, copying and
 //! deleting them.
 
+use super::backup::{BackupPanel, BackupReminder};
 use super::route::Route;
+use super::space::SpacePanel;
 use super::{browser, AppContext};
-use crossroads_storage::{Entry, Unreadable};
-use crossroads_workbook::catalog::{self, FIRST_SECTION};
-use crossroads_workbook::{new_draft_id, Draft, FocusArea};
+use crossroads_storage::{DraftStore, DraftSummary, Listing, Unreadable};
+use crossroads_workbook::catalog::FIRST_SECTION;
+use crossroads_workbook::{new_draft_id, FocusArea};
 use leptos::prelude::*;
 
 /// The list of drafts and the form that starts one.
@@ -15,6 +17,13 @@ pub fn Home() -> impl IntoView {
     let context = AppContext::get();
     // Bumped after every change to the list, so it is read again from storage.
     let refresh = RwSignal::new(0u32);
+    // Another tab's change to any draft shows here at once.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|key| DraftStore::is_ours(&key)) {
+            refresh.update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || other_tab.remove());
     let entries = Memo::new(move |_| {
         refresh.track();
         context.store().list().map_err(|e| e.to_string())
@@ -26,6 +35,7 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <main id="main" class="page" tabindex="-1">
+            <BackupReminder refresh />
             <section class="intro">
                 <h1>"Plan your school\u{2019}s personalized learning design"</h1>
                 <p class="intro__lead">
@@ -66,17 +76,20 @@ pub fn Home() -> impl IntoView {
                         let cards = list
                             .into_iter()
                             .map(|entry| match entry {
-                                Entry::Editable(draft) => {
-                                    view! { <DraftCard draft read_only=false refresh /> }.into_any()
-                                }
-                                Entry::ReadOnly { draft, .. } => {
-                                    view! { <DraftCard draft read_only=true refresh /> }.into_any()
-                                }
-                                Entry::Unreadable(damaged) => view! { <DamagedCard damaged /> }.into_any(),
+                                Listing::Draft(draft) => view! { <DraftCard draft refresh /> }.into_any(),
+                                Listing::Unreadable(damaged) => view! { <DamagedCard damaged /> }.into_any(),
                             })
                             .collect_view();
                         view! { <ul class="drafts__list">{cards}</ul> }.into_any()
                     }
+                }}
+            </section>
+            <BackupPanel refresh />
+            <section class="space-section" aria-labelledby="space-heading">
+                <h2 id="space-heading">"Space in this browser"</h2>
+                {move || {
+                    refresh.track();
+                    view! { <SpacePanel on_freed=Callback::new(move |()| refresh.update(|n| *n += 1)) /> }
                 }}
             </section>
         </main>
@@ -148,7 +161,8 @@ impl Card {
 }
 
 #[component]
-fn DraftCard(draft: Draft, read_only: bool, refresh: RwSignal<u32>) -> impl IntoView {
+fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
+    let read_only = draft.read_only;
     let context = AppContext::get();
     let card = StoredValue::new(Card {
         id: draft.id.clone(),
@@ -156,9 +170,9 @@ fn DraftCard(draft: Draft, read_only: bool, refresh: RwSignal<u32>) -> impl Into
     });
     let el = move |what: &str| card.with_value(|c| c.element(what));
     let sr_title = move || card.with_value(Card::for_screen_readers);
-    let progress = catalog::overall_progress(&draft);
+    let progress = draft.progress;
     let percent = progress.percent();
-    let school = match draft.school() {
+    let school = match draft.school.trim() {
         "" => "School not named yet".to_string(),
         school => school.to_string(),
     };

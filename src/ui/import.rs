@@ -5,7 +5,6 @@ use super::{browser, AppContext};
 use crossroads_exchange::{import, ImportError, MAX_FILE_BYTES};
 use crossroads_workbook::{new_draft_id, Draft};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What the panel shows after an attempt.
 #[derive(Clone, PartialEq)]
@@ -34,14 +33,18 @@ impl Importer {
         let size = file.size() as usize;
         if size > MAX_FILE_BYTES {
             // Refused before reading, so a huge file costs nothing.
-            return self.refuse(ImportError::TooLarge { bytes: size }.to_string());
+            return self.refuse(
+                ImportError::TooLarge {
+                    bytes: size,
+                    limit: MAX_FILE_BYTES,
+                }
+                .to_string(),
+            );
         }
         let this = *self;
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => this.take(&text.as_string().unwrap_or_default()),
-                Err(_) => this.refuse("The browser could not read that file.".to_string()),
-            }
+        browser::read_text(file, move |text| match text {
+            Ok(text) => this.take(&text),
+            Err(()) => this.refuse("The browser could not read that file.".to_string()),
         });
     }
 
@@ -124,12 +127,9 @@ pub fn ImportPanel(
     };
     let dragging = RwSignal::new(false);
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = browser::picked_file(&ev) {
             importer.read(file);
         }
-        // Choosing the same file again must fire another change.
-        input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -195,7 +195,7 @@ pub fn ImportPanel(
 fn Conflict(draft: Draft, importer: Importer) -> impl IntoView {
     let here = importer.context.store().load(&draft.id).ok().flatten();
     let (here_edited, replaceable) = match &here {
-        Some(crossroads_storage::Entry::Editable(d)) => (Some(d.updated_ms), true),
+        Some(crossroads_storage::Entry::Editable { draft, .. }) => (Some(draft.updated_ms), true),
         Some(entry) => (entry.draft().map(|d| d.updated_ms), false),
         None => (None, false),
     };
@@ -238,11 +238,4 @@ fn Conflict(draft: Draft, importer: Importer) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// The element an event came from, as the type the handler knows it to be.
-fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
-    ev.target()
-        .expect("change events have a target")
-        .unchecked_into()
 }

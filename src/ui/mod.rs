@@ -1,13 +1,16 @@
 //! The components: the app shell, the home screen, the draft workspace and its parts.
 
 mod autosave;
+mod backup;
 mod browser;
 mod export;
+mod history;
 mod home;
 mod import;
 mod prompt_field;
 mod readiness;
 mod route;
+mod space;
 mod workspace;
 
 use crossroads_storage::{DraftStore, MemoryStore, StoreError};
@@ -26,6 +29,8 @@ pub(crate) struct AppContext {
     pub route: RwSignal<Route>,
     /// Text read out by screen readers (polite), for results of actions.
     pub announcement: RwSignal<String>,
+    /// Whether the browser promised to keep the site's data.
+    pub persistence: RwSignal<browser::Persistence>,
 }
 
 impl AppContext {
@@ -48,16 +53,28 @@ impl AppContext {
 }
 
 fn open_store() -> (DraftStore, Option<StoreError>) {
+    // Each tab names itself in what it writes, for people reading raw storage.
+    let writer = format!("tab-{}", browser::random_u64() % 1_000_000);
     #[cfg(target_arch = "wasm32")]
     {
         match crossroads_storage::BrowserStore::open() {
-            Ok(store) => return (DraftStore::new(Box::new(store)), None),
-            Err(e) => return (DraftStore::new(Box::new(MemoryStore::default())), Some(e)),
+            Ok(store) => {
+                let store = DraftStore::with_writer(Box::new(store), &writer);
+                // Finish what a tab closed mid-migration left behind.
+                let _ = store.recover();
+                return (store, None);
+            }
+            Err(e) => {
+                return (
+                    DraftStore::with_writer(Box::new(MemoryStore::default()), &writer),
+                    Some(e),
+                )
+            }
         }
     }
     #[allow(unreachable_code)]
     (
-        DraftStore::new(Box::new(MemoryStore::default())),
+        DraftStore::with_writer(Box::new(MemoryStore::default()), &writer),
         Some(StoreError::Unavailable),
     )
 }
@@ -76,8 +93,10 @@ pub fn App() -> impl IntoView {
         storage_problem: StoredValue::new(storage_problem),
         route,
         announcement: RwSignal::new(String::new()),
+        persistence: RwSignal::new(browser::Persistence::Unknown),
     };
     provide_context(context);
+    browser::ask_to_persist(context.persistence);
 
     // Only a change of screen (home, another draft) rebuilds the page; moving between the
     // sections of one draft keeps the workspace and its unsaved edits.

@@ -55,7 +55,7 @@ fn TextAnswer(prompt: &'static Prompt, autosave: Autosave, multiline: bool) -> i
         let text = event_target_value(&ev);
         autosave.edit(|d| d.set_answer(prompt.id, Answer::Text(text)));
     };
-    let read_only = autosave.is_read_only();
+    let read_only = move || autosave.is_read_only();
     let control = if multiline {
         view! {
             <textarea
@@ -101,7 +101,7 @@ fn ChoiceAnswer(
             _ => None,
         })
     });
-    let read_only = autosave.is_read_only();
+    let read_only = move || autosave.is_read_only();
     let radios = options
         .iter()
         .enumerate()
@@ -140,7 +140,7 @@ fn ChoiceAnswer(
             <legend class="prompt__label">{prompt.label}</legend>
             <Help prompt />
             <div class="options">{radios}</div>
-            <Show when=move || chosen.get().is_some() && !read_only>
+            <Show when=move || chosen.get().is_some() && !read_only()>
                 <button type="button" class="button button--quiet button--small" on:click=clear>
                     "Clear this choice"
                 </button>
@@ -155,7 +155,7 @@ fn ChecklistAnswer(
     groups: &'static [ChecklistGroup],
     autosave: Autosave,
 ) -> impl IntoView {
-    let read_only = autosave.is_read_only();
+    let read_only = move || autosave.is_read_only();
     let mut first = true;
     let groups_view = groups
         .iter()
@@ -236,7 +236,7 @@ fn cell_id(prompt_id: &str, row: usize, column: usize) -> String {
 
 #[component]
 fn RowsAnswer(prompt: &'static Prompt, rows: &'static Rows, autosave: Autosave) -> impl IntoView {
-    let read_only = autosave.is_read_only();
+    let read_only = move || autosave.is_read_only();
     let stored_rows = Memo::new(move |_| {
         autosave.draft.with(|d| match d.answer(prompt.id) {
             Some(Answer::Rows(r)) => r.len(),
@@ -276,7 +276,7 @@ fn RowsAnswer(prompt: &'static Prompt, rows: &'static Rows, autosave: Autosave) 
                 <fieldset class="rows__item">
                     <legend class="rows__title">{title.clone()}</legend>
                     <div class="rows__cells">{cells}</div>
-                    <Show when=move || !read_only && has_rows()>
+                    <Show when=move || !read_only() && has_rows()>
                         <button
                             type="button"
                             class="button button--quiet button--small rows__remove"
@@ -300,7 +300,7 @@ fn RowsAnswer(prompt: &'static Prompt, rows: &'static Rows, autosave: Autosave) 
             <ol class="rows">
                 <For each=move || 0..shown_rows() key=|i| *i children=row_view />
             </ol>
-            <Show when=move || !read_only>
+            <Show when=move || !read_only()>
                 <button type="button" class="button button--secondary button--small" id=add_id.clone() on:click=add>
                     {format!("+ Add {}", with_article(rows.noun))}
                 </button>
@@ -338,7 +338,7 @@ fn RowCell(
             rows[index].insert(column.id.to_string(), text);
         });
     };
-    let read_only = autosave.is_read_only();
+    let read_only = move || autosave.is_read_only();
     let control = match column.kind {
         ColumnKind::Note => view! {
             <textarea id=id.clone() class="prompt__input prompt__input--note" readonly=read_only prop:value=value on:input=on_input></textarea>

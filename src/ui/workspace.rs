@@ -2,9 +2,11 @@
 
 use super::autosave::{Autosave, SaveStatus};
 use super::export::{ExportScreen, EXPORT_PLACE};
+use super::history::{HistoryScreen, HISTORY_PLACE};
 use super::prompt_field::{field_id, PromptField};
 use super::readiness::ReadinessScreen;
 use super::route::Route;
+use super::space::SpacePanel;
 use super::{browser, AppContext};
 use crossroads_storage::{Entry, Unreadable};
 use crossroads_workbook::catalog::{self, FIRST_SECTION};
@@ -20,11 +22,11 @@ pub fn Workspace(
     let context = AppContext::get();
     let store = context.store();
     match store.load(&id) {
-        Ok(Some(Entry::Editable(draft))) => {
-            view! { <Editor autosave=Autosave::new(draft, store, false) newer_schema=None /> }.into_any()
+        Ok(Some(Entry::Editable { draft, revision })) => {
+            view! { <Editor autosave=Autosave::new(draft, revision, store, false) newer_schema=None /> }.into_any()
         }
         Ok(Some(Entry::ReadOnly { draft, schema })) => {
-            view! { <Editor autosave=Autosave::new(draft, store, true) newer_schema=Some(schema) /> }
+            view! { <Editor autosave=Autosave::new(draft, 0, store, true) newer_schema=Some(schema) /> }
                 .into_any()
         }
         Ok(Some(Entry::Unreadable(damaged))) => view! { <CannotOpen damaged /> }.into_any(),
@@ -80,6 +82,8 @@ enum Place {
     Section(&'static Section),
     /// The export screen.
     Export,
+    /// The history screen.
+    History,
     /// A section id the catalog does not know.
     Unknown,
 }
@@ -94,6 +98,9 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
             Route::Draft {
                 section: Some(s), ..
             } if s == EXPORT_PLACE => Place::Export,
+            Route::Draft {
+                section: Some(s), ..
+            } if s == HISTORY_PLACE => Place::History,
             Route::Draft {
                 section: Some(s), ..
             } => catalog::section(s).map_or(Place::Unknown, Place::Section),
@@ -119,11 +126,16 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
 
     // Each move to a section is remembered, titled, and announced by moving focus to it.
     Effect::new(move |_| {
-        if place.get() == Place::Export {
+        let screen = match place.get() {
+            Place::Export => Some("Export"),
+            Place::History => Some("History"),
+            _ => None,
+        };
+        if let Some(screen) = screen {
             let title = autosave
                 .draft
                 .with_untracked(|d| d.display_title().to_string());
-            browser::set_title(&format!("Export \u{2013} {title}"));
+            browser::set_title(&format!("{screen} \u{2013} {title}"));
             browser::focus_later("section-heading".to_string());
         }
         if let Place::Section(section) = place.get() {
@@ -163,6 +175,7 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
                     }
                     Place::Section(section) => view! { <SectionScreen section autosave /> }.into_any(),
                     Place::Export => view! { <ExportScreen autosave /> }.into_any(),
+                    Place::History => view! { <HistoryScreen autosave /> }.into_any(),
                     Place::Unknown => view! {
                         <h1 id="section-heading" tabindex="-1">"There is no such section"</h1>
                         <p>"Choose a section from the list."</p>
@@ -175,7 +188,8 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
     }
 }
 
-/// The draft's title and the save status, above every section.
+/// The draft's title and the save status, above every section, with what the team must know:
+/// a failed save, another tab's version, storage running out.
 #[component]
 fn DraftBar(autosave: Autosave) -> impl IntoView {
     let title = Memo::new(move |_| autosave.draft.with(|d| d.display_title().to_string()));
@@ -184,9 +198,14 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
     let status_class = move || match status.get() {
         SaveStatus::Saved => "save-status save-status--saved",
         SaveStatus::Saving => "save-status save-status--saving",
-        SaveStatus::NotSaved(_) => "save-status save-status--failed",
+        SaveStatus::NotSaved(_) | SaveStatus::Conflict => "save-status save-status--failed",
         SaveStatus::ReadOnly => "save-status save-status--read-only",
     };
+    let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
+    let export_href = StoredValue::new(Route::section(&draft_id, EXPORT_PLACE).href());
+    let show_space = RwSignal::new(false);
+    let full = move || matches!(status.get(), SaveStatus::NotSaved(n) if n.full);
+    let open_id = StoredValue::new(draft_id.clone());
     view! {
         <div class="draft-bar">
             <p class="draft-bar__title">
@@ -204,8 +223,117 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
                     " What you typed is still on this screen and Crossroads will try again with your \
                      next change. Keep this tab open until it says Saved."
                 </p>
+                <Show when=full>
+                    <p>
+                        "To make room, delete the history of a large draft or a draft you no longer need. \
+                         You can also "<a href=export_href.get_value()>"export this draft"</a>" to keep it as a file."
+                    </p>
+                    <p class="notice__actions">
+                        <button type="button" class="button button--small" on:click=move |_| show_space.update(|s| *s = !*s)
+                            aria-expanded=move || show_space.get().to_string()>
+                            "Free space"
+                        </button>
+                        <button type="button" class="button button--secondary button--small" on:click=move |_| autosave.retry()>
+                            "Try saving again"
+                        </button>
+                    </p>
+                </Show>
             </div>
         </Show>
+        <Show when=move || show_space.get() || (autosave.nearly_full.get().is_some() && !full())>
+            {move || autosave.nearly_full.get().filter(|_| !full()).map(|percent| view! {
+                <div class="notice notice--warning" data-testid="nearly-full">
+                    <p>
+                        {format!("This browser\u{2019}s storage for Crossroads is {percent}% full. ")}
+                        "Back up your drafts from the home screen, and free space before it runs out."
+                    </p>
+                    <p class="notice__actions">
+                        <button type="button" class="button button--secondary button--small" on:click=move |_| show_space.update(|s| *s = !*s)
+                            aria-expanded=move || show_space.get().to_string()>
+                            "Free space"
+                        </button>
+                    </p>
+                </div>
+            })}
+            <Show when=move || show_space.get()>
+                <SpacePanel open_draft=open_id.get_value() on_freed=Callback::new(move |()| autosave.retry()) />
+            </Show>
+        </Show>
+        {move || autosave.notice.get().map(|text| view! {
+            <div class="notice" data-testid="draft-notice">
+                <p>{text}" "
+                    <button type="button" class="button button--quiet button--small" on:click=move |_| autosave.notice.set(None)>
+                        "Dismiss"
+                    </button>
+                </p>
+            </div>
+        })}
+        <ConflictPanel autosave />
+    }
+}
+
+/// Both versions, side by side where they differ, when this tab and another changed the draft.
+#[component]
+fn ConflictPanel(autosave: Autosave) -> impl IntoView {
+    move || {
+        autosave.conflict.get().map(|conflict| {
+            let mine = autosave.draft.get_untracked();
+            let theirs = conflict.theirs;
+            let mut differences = Vec::new();
+            if mine.title != theirs.title {
+                differences.push(("Title".to_string(), mine.display_title().to_string(), theirs.display_title().to_string()));
+            }
+            for prompt in catalog::prompts() {
+                let (a, b) = (mine.answer(prompt.id), theirs.answer(prompt.id));
+                if a != b {
+                    let text = |x: Option<&crossroads_workbook::Answer>| x.map(|x| prompt.answer_as_text(x)).unwrap_or_default();
+                    differences.push((prompt.label.to_string(), text(a), text(b)));
+                }
+            }
+            let rows = differences
+                .into_iter()
+                .map(|(label, a, b)| {
+                    let shown = |t: String| if t.trim().is_empty() { "(empty)".to_string() } else { t };
+                    view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td>{shown(a)}</td>
+                            <td>{shown(b)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            browser::focus_later("conflict-heading".to_string());
+            view! {
+                <section class="conflict" role="alert" aria-labelledby="conflict-heading" data-testid="conflict">
+                    <h2 id="conflict-heading" tabindex="-1">"This draft was also changed in another tab"</h2>
+                    <p>
+                        "Both this tab and another tab or window changed this draft. Choose the version to \
+                         keep. The other one is saved as a separate draft, so nothing is lost."
+                    </p>
+                    <div class="conflict__table">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"What differs"</th>
+                                    <th scope="col">"This tab"</th>
+                                    <th scope="col">"The other tab"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <p class="notice__actions">
+                        <button type="button" class="button" on:click=move |_| autosave.keep_mine()>
+                            "Keep this tab\u{2019}s version"
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| autosave.keep_theirs()>
+                            "Keep the other tab\u{2019}s version"
+                        </button>
+                    </p>
+                </section>
+            }
+        })
     }
 }
 
@@ -259,6 +387,8 @@ fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
         .collect_view();
     let export_href = Route::section(&draft_id, EXPORT_PLACE).href();
     let on_export = move || place.get() == Place::Export;
+    let history_href = Route::section(&draft_id, HISTORY_PLACE).href();
+    let on_history = move || place.get() == Place::History;
     view! {
         <nav class="section-nav" aria-label="Workbook sections">
             <a class="section-nav__back" href="#/">"\u{2190} All drafts"</a>
@@ -273,6 +403,17 @@ fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
                         data-section=EXPORT_PLACE
                     >
                         <span class="section-nav__label">"Export proposal"</span>
+                    </a>
+                </li>
+                <li>
+                    <a
+                        class="section-nav__link section-nav__link--tool"
+                        class:section-nav__link--current=on_history
+                        href=history_href
+                        aria-current=move || on_history().then_some("page")
+                        data-section=HISTORY_PLACE
+                    >
+                        <span class="section-nav__label">"History"</span>
                     </a>
                 </li>
             </ol>

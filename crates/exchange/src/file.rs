@@ -1,17 +1,20 @@
 //! The proposal's data as JSON, and reading it back from a JSON or HTML file.
 //!
 //! ```json
-//! {"format":"crossroads-proposal","schema":1,"exported_ms":1763900000000,
+//! {"format":"crossroads-proposal","version":1,"exported_ms":1763900000000,
 //!  "saved_by":"crossroads 0.1.0","draft":{"id":"…","title":"…","answers":{…}}}
 //! ```
 
 use crate::html::DATA_ELEMENT_ID;
-use crossroads_workbook::{Draft, SCHEMA_VERSION};
+use crossroads_workbook::Draft;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The `format` every proposal file names.
-const FORMAT: &str = "crossroads-proposal";
+pub(crate) const FORMAT: &str = "crossroads-proposal";
+/// The version of the proposal file format this build writes. It changes when the shape of the
+/// file changes in a way an older build could misread; [`import`] migrates older versions.
+pub const FILE_VERSION: u32 = 1;
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The deepest nesting of arrays and objects accepted (a proposal needs 6).
@@ -22,7 +25,7 @@ const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,
-    schema: u32,
+    version: u32,
     exported_ms: u64,
     saved_by: &'static str,
     draft: &'a Draft,
@@ -31,7 +34,7 @@ struct FileOut<'a> {
 #[derive(Deserialize)]
 struct Header {
     format: Option<String>,
-    schema: Option<u32>,
+    version: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -43,7 +46,7 @@ struct FileIn {
 pub(crate) fn to_json(draft: &Draft, exported_ms: u64) -> String {
     serde_json::to_string(&FileOut {
         format: FORMAT,
-        schema: SCHEMA_VERSION,
+        version: FILE_VERSION,
         exported_ms,
         saved_by: SAVED_BY,
         draft,
@@ -56,11 +59,17 @@ pub(crate) fn to_json(draft: &Draft, exported_ms: u64) -> String {
 pub enum ImportError {
     /// The file holds nothing.
     Empty,
-    /// The file is over [`MAX_FILE_BYTES`].
+    /// The file is over the size limit.
     TooLarge {
         /// The file's size.
         bytes: usize,
+        /// The most that is read.
+        limit: usize,
     },
+    /// A backup of all drafts was given where a single proposal was expected.
+    IsBackup,
+    /// A single proposal was given where a backup was expected.
+    IsProposal,
     /// The file is not a Crossroads proposal at all.
     NotAProposal,
     /// The file is a proposal whose data is broken.
@@ -69,8 +78,8 @@ pub enum ImportError {
     TooDeep,
     /// The file was exported by a newer version of Crossroads.
     NewerVersion {
-        /// The file's schema version.
-        schema: u32,
+        /// The file's format version.
+        version: u32,
     },
     /// A part every proposal has is missing.
     MissingField(String),
@@ -80,18 +89,24 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("The file is empty."),
-            ImportError::TooLarge { bytes } => {
+            ImportError::TooLarge { bytes, limit } => {
                 // Tenths of a megabyte by integer arithmetic: float formatting costs the
                 // WebAssembly build about 15 KB.
                 let tenths = bytes * 10 / 1_048_576;
                 write!(
                     f,
-                    "The file is too large ({}.{} MB). Proposal files are at most {} MB, so it was not opened.",
+                    "The file is too large ({}.{} MB). Files here are at most {} MB, so it was not opened.",
                     tenths / 10,
                     tenths % 10,
-                    MAX_FILE_BYTES / 1_048_576
+                    limit / 1_048_576
                 )
             }
+            ImportError::IsBackup => f.write_str(
+                "This is a backup of several drafts, not one proposal. Use \u{201c}Restore from a backup\u{201d} instead.",
+            ),
+            ImportError::IsProposal => f.write_str(
+                "This is a single proposal, not a backup. Use \u{201c}Open a proposal file\u{201d} instead.",
+            ),
             ImportError::NotAProposal => f.write_str(
                 "This is not a Crossroads proposal. Choose an HTML or JSON file that Crossroads exported.",
             ),
@@ -103,10 +118,10 @@ impl fmt::Display for ImportError {
                 f,
                 "This file's data is nested more than {MAX_DEPTH} levels deep, which no proposal is, so it was not read."
             ),
-            ImportError::NewerVersion { schema } => write!(
+            ImportError::NewerVersion { version } => write!(
                 f,
-                "This proposal was exported by a newer version of Crossroads (format {schema}); this version reads \
-                 format {SCHEMA_VERSION} and older. Open it with the newer version."
+                "This proposal was exported by a newer version of Crossroads (format {version}); this version reads \
+                 format {FILE_VERSION} and older. Open it with the newer version."
             ),
             ImportError::MissingField(field) => write!(
                 f,
@@ -120,8 +135,55 @@ impl std::error::Error for ImportError {}
 
 /// Reads a proposal from the text of an exported HTML or JSON file.
 pub fn import(text: &str) -> Result<Draft, ImportError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len() });
+    let (json, version) = checked_json(text, MAX_FILE_BYTES, FORMAT)?;
+    match version {
+        None => return Err(ImportError::MissingField("version".to_string())),
+        Some(0) => return Err(ImportError::Damaged("its format version is 0".to_string())),
+        Some(version) if version > FILE_VERSION => {
+            return Err(ImportError::NewerVersion { version })
+        }
+        // Version 1 is the first file format; older ones get their migrations here.
+        Some(_) => {}
+    }
+    let file: FileIn = serde_json::from_str(json).map_err(|e| {
+        let message = e.to_string();
+        match message.split('`').nth(1) {
+            Some(field) if message.starts_with("missing field") => {
+                ImportError::MissingField(field.to_string())
+            }
+            _ => ImportError::Damaged(message),
+        }
+    })?;
+    let draft = file.draft;
+    if !valid_id(&draft.id) {
+        return Err(ImportError::Damaged(
+            "its draft id is not valid".to_string(),
+        ));
+    }
+    Ok(draft)
+}
+
+/// Draft ids become storage keys and URL parts: letters, digits, `-` and `_`, at most 64.
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The JSON of a file after the checks every file gets: size, emptiness, the data element of an
+/// HTML document, nesting, syntax and the `format` it names. Returns it with its version.
+pub(crate) fn checked_json<'a>(
+    text: &'a str,
+    max_bytes: usize,
+    format: &str,
+) -> Result<(&'a str, Option<u32>), ImportError> {
+    if text.len() > max_bytes {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: max_bytes,
+        });
     }
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
@@ -145,40 +207,12 @@ pub fn import(text: &str) -> Result<Draft, ImportError> {
             ImportError::NotAProposal
         }
     })?;
-    if header.format.as_deref() != Some(FORMAT) {
-        return Err(ImportError::NotAProposal);
+    match header.format.as_deref() {
+        Some(f) if f == format => Ok((json, header.version)),
+        Some(crate::backup::FORMAT) => Err(ImportError::IsBackup),
+        Some(FORMAT) => Err(ImportError::IsProposal),
+        _ => Err(ImportError::NotAProposal),
     }
-    match header.schema {
-        None => return Err(ImportError::MissingField("schema".to_string())),
-        Some(0) => return Err(ImportError::Damaged("its format version is 0".to_string())),
-        Some(schema) if schema > SCHEMA_VERSION => {
-            return Err(ImportError::NewerVersion { schema })
-        }
-        // Schema 1 is the first format; older ones get their migrations here.
-        Some(_) => {}
-    }
-    let file: FileIn = serde_json::from_str(json).map_err(|e| {
-        let message = e.to_string();
-        match message.split('`').nth(1) {
-            Some(field) if message.starts_with("missing field") => {
-                ImportError::MissingField(field.to_string())
-            }
-            _ => ImportError::Damaged(message),
-        }
-    })?;
-    let draft = file.draft;
-    if draft.id.is_empty()
-        || draft.id.len() > 64
-        || !draft
-            .id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return Err(ImportError::Damaged(
-            "its draft id is not valid".to_string(),
-        ));
-    }
-    Ok(draft)
 }
 
 /// The text of the data element of an exported proposal document.
@@ -257,10 +291,12 @@ mod tests {
     fn each_kind_of_bad_file_names_its_problem() {
         let big = format!("{{\"x\":\"{}\"}}", "a".repeat(MAX_FILE_BYTES));
         assert!(matches!(import(&big), Err(ImportError::TooLarge { .. })));
-        let message = ImportError::TooLarge { bytes: 6_400_000 }.to_string();
-        assert!(
-            message.starts_with("The file is too large (6.1 MB). Proposal files are at most 5 MB")
-        );
+        let message = ImportError::TooLarge {
+            bytes: 6_400_000,
+            limit: MAX_FILE_BYTES,
+        }
+        .to_string();
+        assert!(message.starts_with("The file is too large (6.1 MB). Files here are at most 5 MB"));
         assert_eq!(import(""), Err(ImportError::Empty));
         assert_eq!(import("   \n"), Err(ImportError::Empty));
         assert_eq!(import("just some notes"), Err(ImportError::NotAProposal));
@@ -284,19 +320,22 @@ mod tests {
             import(&format!("{{\"a\":{deep}}}")),
             Err(ImportError::TooDeep)
         );
-        let newer = json().replacen("\"schema\":1", "\"schema\":7", 1);
-        assert_eq!(import(&newer), Err(ImportError::NewerVersion { schema: 7 }));
-        let no_schema = json().replacen("\"schema\":1,", "", 1);
+        let newer = json().replacen("\"version\":1", "\"version\":7", 1);
         assert_eq!(
-            import(&no_schema),
-            Err(ImportError::MissingField("schema".into()))
+            import(&newer),
+            Err(ImportError::NewerVersion { version: 7 })
+        );
+        let no_version = json().replacen("\"version\":1,", "", 1);
+        assert_eq!(
+            import(&no_version),
+            Err(ImportError::MissingField("version".into()))
         );
         let no_title = json().replacen("\"title\":\"Studios\",", "", 1);
         assert_eq!(
             import(&no_title),
             Err(ImportError::MissingField("title".into()))
         );
-        let no_draft = r#"{"format":"crossroads-proposal","schema":1}"#;
+        let no_draft = r#"{"format":"crossroads-proposal","version":1}"#;
         assert_eq!(
             import(no_draft),
             Err(ImportError::MissingField("draft".into()))
@@ -311,7 +350,7 @@ mod tests {
         for error in [
             ImportError::TooDeep,
             ImportError::NotAProposal,
-            ImportError::NewerVersion { schema: 7 },
+            ImportError::NewerVersion { version: 7 },
         ] {
             assert!(error.to_string().ends_with('.'), "{error}");
         }

@@ -19,13 +19,18 @@
 //! assert_eq!(import(&html).unwrap(), draft);
 //! ```
 
+mod backup;
 mod document;
 mod file;
 mod html;
 mod markdown;
 mod names;
 
-pub use file::{import, ImportError, MAX_DEPTH, MAX_FILE_BYTES};
+pub use backup::{
+    backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, RawRecord, BACKUP_VERSION,
+    MAX_BACKUP_BYTES,
+};
+pub use file::{import, ImportError, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES};
 pub use names::file_name;
 
 use crossroads_workbook::Draft;

@@ -53,7 +53,27 @@ impl KeyValue for BrowserStore {
             .collect())
     }
 
+    fn used_units(&self) -> Result<usize, StoreError> {
+        used_units()
+            .map(|n| n as usize)
+            .map_err(|_| StoreError::Unavailable)
+    }
+
     fn is_persistent(&self) -> bool {
         true
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function used_units() {
+  let n = 0;
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i);
+    n += k.length + (localStorage.getItem(k) || '').length;
+  }
+  return n;
+}")]
+extern "C" {
+    /// Sums lengths in JavaScript, so the values need not be copied into WebAssembly.
+    #[wasm_bindgen::prelude::wasm_bindgen(catch)]
+    fn used_units() -> Result<f64, JsValue>;
 }

@@ -16,6 +16,11 @@ pub enum StoreError {
     Protected(String),
     /// There is no draft with that id.
     Missing,
+    /// Another tab or window saved the draft since this one loaded or last saved it.
+    Conflict {
+        /// The revision now stored.
+        stored_revision: u64,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -28,6 +33,9 @@ impl fmt::Display for StoreError {
             StoreError::WriteFailed(detail) => write!(f, "the browser refused to save ({detail})"),
             StoreError::Protected(why) => f.write_str(why),
             StoreError::Missing => f.write_str("this draft is no longer in this browser"),
+            StoreError::Conflict { .. } => {
+                f.write_str("this draft was also changed in another tab or window")
+            }
         }
     }
 }

@@ -1,21 +1,28 @@
 //! Where drafts are kept: the only code that knows storage keys and the stored format.
 //!
-//! Drafts live in the browser's local storage, one record per draft under the key
-//! `crossroads/draft/<id>`. Each record carries a schema version ([`SCHEMA_VERSION`]).
-//! Nothing here ever overwrites a record it cannot read: damaged records and records from a
-//! newer version of Crossroads are listed, never written.
+//! Drafts live in the browser's local storage: a head record per draft and one record per
+//! answer (the keys are listed in `keys.rs`, the formats in `record.rs`). Every record carries a
+//! schema version ([`SCHEMA_VERSION`]); drafts in the older one-record format are migrated.
+//! Every write is read back. Nothing here ever overwrites a record it cannot read: damaged
+//! records and records from a newer version of Crossroads are listed, never written, and a
+//! writer that missed another tab's save is refused ([`StoreError::Conflict`]).
 //!
 //! ```
-//! use crossroads_storage::{DraftStore, MemoryStore};
+//! use crossroads_storage::{DraftStore, Entry, MemoryStore};
+//! use crossroads_workbook::Answer;
 //!
 //! let store = DraftStore::new(Box::new(MemoryStore::default()));
-//! let draft = store.create("d1", "Learning studios", 1_700_000_000_000).unwrap();
-//! assert_eq!(store.list().unwrap().len(), 1);
-//! assert_eq!(store.load(&draft.id).unwrap().unwrap().draft().unwrap().title, "Learning studios");
+//! let mut draft = store.create("d1", "Learning studios", 1_700_000_000_000).unwrap();
+//! let before = draft.clone();
+//! draft.set_answer("profile.school", Answer::Text("Lincoln".into()));
+//! let revision = store.save(&draft, 1, Some(&before)).unwrap();
+//! assert_eq!(store.load("d1").unwrap(), Some(Entry::Editable { draft, revision: 2 }));
+//! assert_eq!(revision, 2);
 //! ```
 
 mod drafts;
 mod error;
+mod keys;
 mod memory;
 mod record;
 
@@ -24,10 +31,13 @@ mod browser;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
-pub use drafts::{DraftStore, Entry, Unreadable};
+pub use drafts::{
+    backup_due, BackupContents, DraftStore, DraftSummary, DraftUsage, Entry, HeadState, Listing,
+    Restored, Unreadable, Usage, BACKUP_REMINDER_MS, QUOTA_UNITS, WARN_PERCENT,
+};
 pub use error::StoreError;
 pub use memory::MemoryStore;
-pub use record::{decode, encode, Decoded, SCHEMA_VERSION};
+pub use record::{encode_schema_1, SCHEMA_VERSION};
 
 /// A string key-value store with the semantics of the browser's local storage.
 ///
@@ -42,6 +52,15 @@ pub trait KeyValue: Send + Sync {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// Characters (UTF-16 code units, as browsers count them) of every key and value.
+    fn used_units(&self) -> Result<usize, StoreError> {
+        let mut total = 0;
+        for key in self.keys()? {
+            let value = self.get(&key)?.unwrap_or_default();
+            total += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+        Ok(total)
+    }
     /// Whether what is stored outlives the page (false for the in-memory fallback).
     fn is_persistent(&self) -> bool;
 }

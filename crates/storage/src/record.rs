@@ -1,86 +1,198 @@
-//! The stored format of one draft, and its versions.
+//! The stored formats, and their versions.
+//!
+//! Schema 2 (written by this build) keeps a draft in several records, so that an edit rewrites
+//! only the answer that changed:
 //!
 //! ```json
-//! {"schema":1,"saved_by":"crossroads 0.1.0","draft":{"id":"…","title":"…","answers":{…}}}
+//! crossroads/draft/<id>            {"schema":2,"saved_by":"crossroads 0.1.0","revision":7,"writer":"t1",
+//!                                   "draft":{"id":"…","title":"…","created_ms":…,"updated_ms":…,"last_section":"…"},
+//!                                   "school":"…","answered":["profile.school",…]}
+//! crossroads/answer/<id>/<prompt>  {"schema":2,"revision":7,"answer":{"text":"…"}}
+//! crossroads/history/<id>          {"schema":2,"history":{…}}
 //! ```
 //!
-//! `schema` comes first and changes whenever the shape of `draft` changes in a way an older
-//! build could misread. A newer build must then add a migration from every older schema here.
+//! Schema 1 kept the whole draft in one record, `{"schema":1,"saved_by":…,"draft":{…}}`; such
+//! records are read as they are and migrated to schema 2 on their next save.
+//!
+//! `schema` comes first in every record and changes whenever the format changes in a way an
+//! older build could misread. Records with a higher schema are never written by this build.
 
-use crossroads_workbook::Draft;
-pub use crossroads_workbook::SCHEMA_VERSION;
+use crossroads_workbook::{catalog, Answer, Draft, History};
 use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Who wrote a record, for people looking at raw storage.
 const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
 
+/// A draft without its answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Meta {
+    pub id: String,
+    pub title: String,
+    pub created_ms: u64,
+    pub updated_ms: u64,
+    #[serde(default)]
+    pub last_section: String,
+}
+
+impl Meta {
+    pub fn of(draft: &Draft) -> Meta {
+        Meta {
+            id: draft.id.clone(),
+            title: draft.title.clone(),
+            created_ms: draft.created_ms,
+            updated_ms: draft.updated_ms,
+            last_section: draft.last_section.clone(),
+        }
+    }
+
+    pub fn into_draft(self, answers: std::collections::BTreeMap<String, Answer>) -> Draft {
+        Draft {
+            id: self.id,
+            title: self.title,
+            created_ms: self.created_ms,
+            updated_ms: self.updated_ms,
+            last_section: self.last_section,
+            answers,
+        }
+    }
+}
+
+/// The head record of a schema-2 draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Head {
+    pub schema: u32,
+    #[serde(default)]
+    pub saved_by: String,
+    /// Counts the saves of this draft; a writer that did not see the last one must not write.
+    #[serde(default)]
+    pub revision: u64,
+    /// The tab or window that wrote it.
+    #[serde(default)]
+    pub writer: String,
+    pub draft: Meta,
+    /// The school's name, for the list of drafts.
+    #[serde(default)]
+    pub school: String,
+    /// The prompts answered, for progress in the list of drafts.
+    #[serde(default)]
+    pub answered: Vec<String>,
+}
+
+impl Head {
+    pub fn new(draft: &Draft, revision: u64, writer: &str) -> Head {
+        Head {
+            schema: SCHEMA_VERSION,
+            saved_by: SAVED_BY.to_string(),
+            revision,
+            writer: writer.to_string(),
+            draft: Meta::of(draft),
+            school: draft.school().to_string(),
+            answered: catalog::prompts()
+                .filter(|p| draft.is_answered(p.id))
+                .map(|p| p.id.to_string())
+                .collect(),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("a head always serializes")
+    }
+}
+
 #[derive(Serialize)]
-struct RecordOut<'a> {
+struct AnswerOut<'a> {
     schema: u32,
-    saved_by: &'a str,
-    draft: &'a Draft,
+    revision: u64,
+    answer: &'a Answer,
 }
 
 #[derive(Deserialize)]
-struct RecordIn {
-    schema: u32,
-    draft: Draft,
+struct AnswerIn {
+    answer: Answer,
 }
 
-/// Only the version, read without building the draft.
+pub(crate) fn encode_answer(answer: &Answer, revision: u64) -> String {
+    serde_json::to_string(&AnswerOut {
+        schema: SCHEMA_VERSION,
+        revision,
+        answer,
+    })
+    .expect("an answer always serializes")
+}
+
+pub(crate) fn decode_answer(raw: &str) -> Result<Answer, String> {
+    serde_json::from_str::<AnswerIn>(raw)
+        .map(|a| a.answer)
+        .map_err(|e| e.to_string())
+}
+
+#[derive(Serialize)]
+struct HistoryOut<'a> {
+    schema: u32,
+    history: &'a History,
+}
+
+#[derive(Deserialize)]
+struct HistoryIn {
+    history: History,
+}
+
+pub(crate) fn encode_history(history: &History) -> String {
+    serde_json::to_string(&HistoryOut {
+        schema: SCHEMA_VERSION,
+        history,
+    })
+    .expect("a history always serializes")
+}
+
+pub(crate) fn decode_history(raw: &str) -> Result<History, String> {
+    serde_json::from_str::<HistoryIn>(raw)
+        .map(|h| h.history)
+        .map_err(|e| e.to_string())
+}
+
+/// What the record under a draft key holds.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Decoded {
+    /// A schema-2 head.
+    Current(Head),
+    /// A whole draft in the schema-1 format, to be migrated.
+    Legacy(Draft),
+    /// A head written by a newer build, as far as this build understands it.
+    Newer { schema: u32, head: Option<Head> },
+    /// A record this build cannot read at all. It is kept as it is.
+    Damaged { reason: String },
+}
+
 #[derive(Deserialize)]
 struct Probe {
     schema: u32,
 }
 
-/// What a stored record turned out to hold.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Decoded {
-    /// A draft in this build's format (or migrated to it).
-    Current(Draft),
-    /// A record written by a newer build. `draft` is what this build could make of it, if
-    /// anything; it must be shown read-only and never written back.
-    Newer {
-        /// The record's schema version.
-        schema: u32,
-        /// The draft as far as this build understands it.
-        draft: Option<Draft>,
-    },
-    /// A record this build cannot read at all. It is kept as it is.
-    Damaged {
-        /// What is wrong, in plain words.
-        reason: String,
-    },
+#[derive(Deserialize)]
+struct LegacyRecord {
+    draft: Draft,
 }
 
-/// The stored text for a draft.
-pub fn encode(draft: &Draft) -> String {
-    serde_json::to_string(&RecordOut {
-        schema: SCHEMA_VERSION,
-        saved_by: SAVED_BY,
-        draft,
-    })
-    .expect("a draft always serializes: string keys, no floats")
-}
-
-/// Reads a stored record.
-pub fn decode(raw: &str) -> Decoded {
+/// Reads the record under a draft key.
+pub(crate) fn decode(raw: &str) -> Decoded {
     let schema = match probe_schema(raw) {
         Ok(schema) => schema,
         Err(reason) => return Decoded::Damaged { reason },
     };
-    if schema > SCHEMA_VERSION {
-        let draft = serde_json::from_str::<RecordIn>(raw).ok().map(|r| r.draft);
-        return Decoded::Newer { schema, draft };
-    }
-    // Schema 1 is the first; older schemas get their migrations here when the format changes.
-    match serde_json::from_str::<RecordIn>(raw) {
-        Ok(record) if record.schema == SCHEMA_VERSION => Decoded::Current(record.draft),
-        Ok(record) => Decoded::Damaged {
-            reason: format!("it has an unknown format version ({})", record.schema),
-        },
-        Err(e) => Decoded::Damaged {
-            reason: format!("its contents are incomplete or not in the expected shape ({e})"),
+    let shape = |e: serde_json::Error| Decoded::Damaged {
+        reason: format!("its contents are incomplete or not in the expected shape ({e})"),
+    };
+    match schema {
+        1 => serde_json::from_str::<LegacyRecord>(raw)
+            .map_or_else(shape, |r| Decoded::Legacy(r.draft)),
+        SCHEMA_VERSION => serde_json::from_str::<Head>(raw).map_or_else(shape, Decoded::Current),
+        newer => Decoded::Newer {
+            schema: newer,
+            head: serde_json::from_str::<Head>(raw).ok(),
         },
     }
 }
@@ -102,49 +214,87 @@ pub(crate) fn probe_schema(raw: &str) -> Result<u32, String> {
     }
 }
 
+/// A draft in the schema-1 format, as an older build wrote it (for migration tests and for
+/// reading backups made by older builds).
+pub fn encode_schema_1(draft: &Draft) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        schema: u32,
+        saved_by: &'a str,
+        draft: &'a Draft,
+    }
+    serde_json::to_string(&Out {
+        schema: 1,
+        saved_by: "crossroads 0.1.0",
+        draft,
+    })
+    .expect("a draft always serializes")
+}
+
+/// Facts about this browser's copy of Crossroads.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct AppMeta {
+    #[serde(default)]
+    pub last_backup_ms: Option<u64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossroads_workbook::Answer;
 
     fn sample() -> Draft {
         let mut draft = Draft::new("abc", "Learning studios \u{1f680}", 1_763_900_000_000);
         draft.set_answer("profile.school", Answer::Text("Lincoln Elementary".into()));
         draft.set_answer("pathway.choice", Answer::Choice("adapt".into()));
-        draft.set_answer(
-            "pathway.funding",
-            Answer::Checklist(["essa_title_iv".to_string()].into()),
-        );
-        draft.set_answer(
-            "problems.identified",
-            Answer::Rows(vec![[(
-                "problem".to_string(),
-                "\u{5e9}\u{5dc}\u{5d5}\u{5dd} \"quoted\"".to_string(),
-            )]
-            .into()]),
-        );
         draft.last_section = "pathway".into();
         draft
     }
 
     #[test]
-    fn round_trip_keeps_every_answer() {
-        let draft = sample();
-        assert_eq!(decode(&encode(&draft)), Decoded::Current(draft));
+    fn heads_carry_the_schema_first_and_a_summary() {
+        let head = Head::new(&sample(), 3, "tab1");
+        let raw = head.encode();
+        assert!(
+            raw.starts_with(r#"{"schema":2,"saved_by":"crossroads "#),
+            "{raw}"
+        );
+        assert_eq!(decode(&raw), Decoded::Current(head.clone()));
+        assert_eq!(head.school, "Lincoln Elementary");
+        assert_eq!(head.answered, ["profile.school", "pathway.choice"]);
     }
 
     #[test]
-    fn records_carry_the_schema_version_first() {
-        let raw = encode(&sample());
-        assert!(
-            raw.starts_with(r#"{"schema":1,"saved_by":"crossroads "#),
-            "{raw}"
+    fn schema_1_records_are_read_for_migration() {
+        assert_eq!(
+            decode(&encode_schema_1(&sample())),
+            Decoded::Legacy(sample())
         );
     }
 
     #[test]
+    fn answers_and_history_round_trip() {
+        let answer = Answer::Rows(vec![[(
+            "goal".to_string(),
+            "\u{5e9}\u{5dc}\u{5d5}\u{5dd} \"q\"".to_string(),
+        )]
+        .into()]);
+        assert_eq!(decode_answer(&encode_answer(&answer, 4)), Ok(answer));
+        let mut history = History::default();
+        history.record(
+            &sample(),
+            crossroads_workbook::history::Reason::SectionChange,
+            5,
+        );
+        assert_eq!(decode_history(&encode_history(&history)), Ok(history));
+        assert!(decode_answer("{\"schema\":2").is_err());
+    }
+
+    #[test]
     fn newer_records_are_recognised_and_read_as_far_as_possible() {
-        let raw = encode(&sample()).replacen(r#""schema":1"#, r#""schema":7"#, 1);
+        let raw =
+            Head::new(&sample(), 1, "t")
+                .encode()
+                .replacen(r#""schema":2"#, r#""schema":7"#, 1);
         let raw = raw.replacen(
             r#""draft":{"#,
             r#""extra":[1,2],"draft":{"future_field":true,"#,
@@ -153,8 +303,8 @@ mod tests {
         match decode(&raw) {
             Decoded::Newer {
                 schema: 7,
-                draft: Some(draft),
-            } => assert_eq!(draft, sample()),
+                head: Some(head),
+            } => assert_eq!(head.draft.title, sample().title),
             other => panic!("expected a readable newer record, got {other:?}"),
         }
         let unreadable = r#"{"schema":9,"draft":{"completely":"different"}}"#;
@@ -162,14 +312,14 @@ mod tests {
             decode(unreadable),
             Decoded::Newer {
                 schema: 9,
-                draft: None
+                head: None
             }
         );
     }
 
     #[test]
     fn damaged_records_say_what_is_wrong() {
-        let raw = encode(&sample());
+        let raw = Head::new(&sample(), 1, "t").encode();
         let cases = [
             (&raw[..raw.len() / 2], "cut off or garbled"),
             ("not json at all", "cut off or garbled"),
@@ -177,6 +327,10 @@ mod tests {
             (r#"{"title":"no schema"}"#, "not a Crossroads draft"),
             (r#"{"schema":"one"}"#, "not a Crossroads draft"),
             (r#"{"schema":0,"draft":{}}"#, "no valid format version"),
+            (
+                r#"{"schema":2,"draft":{"id":"x"}}"#,
+                "not in the expected shape",
+            ),
             (
                 r#"{"schema":1,"draft":{"id":"x"}}"#,
                 "not in the expected shape",

@@ -261,6 +261,51 @@ impl Prompt {
             .map(|o| o.label)
     }
 
+    /// An answer to this prompt as plain text, for comparing versions: option words instead
+    /// of ids, one line per row.
+    pub fn answer_as_text(&self, answer: &crate::Answer) -> String {
+        use crate::Answer;
+        let label = |id: &str| {
+            self.option_label(id)
+                .map_or_else(|| id.to_string(), str::to_string)
+        };
+        match answer {
+            Answer::Text(text) => text.clone(),
+            Answer::Choice(id) => label(id),
+            Answer::Checklist(ids) => ids
+                .iter()
+                .map(|id| label(id))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Answer::Rows(rows) => {
+                let columns: Vec<&str> = match &self.kind {
+                    PromptKind::Rows(shape) => shape.columns.iter().map(|c| c.id).collect(),
+                    _ => Vec::new(),
+                };
+                rows.iter()
+                    .filter(|row| crate::row_has_text(row))
+                    .map(|row| {
+                        let cells: Vec<&str> = if columns.is_empty() {
+                            row.values().map(String::as_str).collect()
+                        } else {
+                            columns
+                                .iter()
+                                .filter_map(|c| row.get(*c))
+                                .map(String::as_str)
+                                .collect()
+                        };
+                        cells
+                            .into_iter()
+                            .filter(|c| !c.trim().is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" \u{b7} ")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        }
+    }
+
     /// The section this prompt belongs to.
     pub fn section(&self) -> &'static Section {
         SECTIONS
@@ -984,6 +1029,31 @@ mod tests {
             Some("Adapt and adopt an existing model")
         );
         assert_eq!(choice.option_label("nope"), None);
+    }
+
+    #[test]
+    fn answers_read_as_plain_text() {
+        let choice = prompt("pathway.choice").unwrap();
+        assert_eq!(
+            choice.answer_as_text(&Answer::Choice("adapt".into())),
+            "Adapt and adopt an existing model"
+        );
+        let funding = prompt("pathway.funding").unwrap();
+        let ticked = Answer::Checklist(["district".to_string(), "philanthropy".to_string()].into());
+        assert_eq!(
+            funding.answer_as_text(&ticked),
+            "The district\u{2019}s own budget; Philanthropy: foundations and local donors"
+        );
+        let goals = prompt("problems.goals").unwrap();
+        let rows = Answer::Rows(vec![
+            [
+                ("measure".to_string(), "MAP".to_string()),
+                ("goal".to_string(), "Read".to_string()),
+            ]
+            .into(),
+            [("goal".to_string(), " ".to_string())].into(),
+        ]);
+        assert_eq!(goals.answer_as_text(&rows), "Read \u{b7} MAP");
     }
 
     #[test]

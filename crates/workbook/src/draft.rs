@@ -3,10 +3,6 @@
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The version of the shape of [`Draft`] as stored and exported. It changes whenever that
-/// shape changes in a way an older build could misread; readers of older versions migrate.
-pub const SCHEMA_VERSION: u32 = 1;
-
 /// One row of a repeatable-rows answer: cell text keyed by column id.
 pub type Row = BTreeMap<String, String>;
 

@@ -15,10 +15,12 @@
 
 pub mod catalog;
 mod draft;
+pub mod history;
 pub mod readiness;
 pub mod report;
 
 pub use catalog::{FocusArea, Progress, Prompt, PromptKind, Section, SectionKind};
-pub use draft::{new_draft_id, row_has_text, Answer, Draft, Row, SCHEMA_VERSION};
+pub use draft::{new_draft_id, row_has_text, Answer, Draft, Row};
+pub use history::History;
 pub use readiness::{Flag, Readiness};
 pub use report::ReportAction;

@@ -4,12 +4,14 @@ import { test, expect, type Page } from "@playwright/test";
 import { Workbook } from "../fixtures/workbook";
 
 const DAMAGED_KEY = "crossroads/draft/broken1";
-const DAMAGED = '{"schema":1,"saved_by":"crossroads 0.1.0","draft":{"id":"broken1","title":"Half a dra';
+const DAMAGED = '{"schema":2,"saved_by":"crossroads 0.1.0","revision":3,"draft":{"id":"broken1","title":"Half a dra';
 
 const NEWER_KEY = "crossroads/draft/future1";
+// A newer version's records: a head and answer records with fields this version does not know.
 const NEWER = JSON.stringify({
   schema: 99,
   saved_by: "crossroads 9.0.0",
+  revision: 4,
   hologram: { anything: ["a newer version may store"] },
   draft: {
     id: "future1",
@@ -17,10 +19,15 @@ const NEWER = JSON.stringify({
     created_ms: 1763900000000,
     updated_ms: 1763900000000,
     last_section: "problems",
-    answers: { "problems.meaning": { text: "Written by the future." }, "profile.school": { text: "Hillside" } },
     reviewers: ["a field this version does not know"],
   },
+  school: "Hillside",
+  answered: ["problems.meaning", "profile.school"],
 });
+const NEWER_ANSWERS = {
+  "crossroads/answer/future1/problems.meaning": JSON.stringify({ schema: 99, revision: 4, answer: { text: "Written by the future." } }),
+  "crossroads/answer/future1/profile.school": JSON.stringify({ schema: 99, revision: 2, answer: { text: "Hillside" }, lang: "en" }),
+};
 
 async function seed(page: Page, records: Record<string, string>) {
   await page.goto("/");
@@ -67,7 +74,7 @@ test("a damaged draft is listed as damaged and never overwritten", async ({ page
 });
 
 test("a draft from a newer version opens read-only and is never written", async ({ page }) => {
-  await seed(page, { [NEWER_KEY]: NEWER });
+  await seed(page, { [NEWER_KEY]: NEWER, ...NEWER_ANSWERS });
   const wb = new Workbook(page);
   const card = wb.card("From a newer Crossroads");
   await expect(card).toContainText("Read-only: saved by a newer version of Crossroads");
@@ -90,6 +97,7 @@ test("a draft from a newer version opens read-only and is never written", async 
   await expect(page.getByLabel("Yes, we would join one")).toBeDisabled();
   await page.getByRole("link", { name: "All drafts" }).click();
   expect(await raw(page, NEWER_KEY)).toBe(NEWER);
+  for (const [key, value] of Object.entries(NEWER_ANSWERS)) expect(await raw(page, key)).toBe(value);
 
   // A copy is an ordinary draft of this version; the original stays as it was.
   await card.getByRole("button", { name: /Duplicate/ }).click();

@@ -172,7 +172,7 @@ test("importing a proposal that is already here asks, and replacing keeps a back
   await expect(page.getByTestId("import-result")).toContainText("The earlier one is kept as “Studios (kept before an import on");
   await expect(page.getByTestId("draft-card")).toHaveCount(3);
   await expect(page.getByTestId("draft-card").filter({ hasText: "Version two" })).toContainText("kept before an import");
-  const stored = Object.values(await wb.storedDrafts()).map((r) => JSON.parse(r).draft);
+  const stored = await wb.storedDraftList();
   const byId = stored.find((d) => d.id === JSON.parse(contents.toString()).draft.id);
   expect(byId.answers["profile.school"]).toEqual({ text: "Version one" });
 });
@@ -205,15 +205,15 @@ test("each kind of bad file gets a plain message and changes nothing", async ({ 
   await page.getByRole("link", { name: "All drafts" }).click();
   const before = await wb.storageSnapshot();
 
-  const newer = good.replace('"schema":1', '"schema":99');
+  const newer = good.replace('"version":1', '"version":99');
   const noTitle = good.replace(/"title":"Keep me",/, "");
-  const deep = `{"format":"crossroads-proposal","schema":1,"draft":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+  const deep = `{"format":"crossroads-proposal","version":1,"draft":${"[".repeat(5000)}${"]".repeat(5000)}}`;
   const cases: [string, string | Buffer, RegExp][] = [
     ["notes.txt", "Shopping list: milk, eggs", /This is not a Crossroads proposal/],
     ["page.html", "<!DOCTYPE html><html><body><h1>Hello</h1></body></html>", /This is not a Crossroads proposal/],
     ["photo.json", '{"camera":"x","iso":100}', /This is not a Crossroads proposal/],
     ["cut.json", good.slice(0, good.length / 2), /This proposal file is damaged and cannot be read/],
-    ["huge.json", Buffer.alloc(6 * 1024 * 1024, 32), /The file is too large \(6\.0 MB\)\. Proposal files are at most 5 MB/],
+    ["huge.json", Buffer.alloc(6 * 1024 * 1024, 32), /The file is too large \(6\.0 MB\)\. Files here are at most 5 MB/],
     ["future.json", newer, /exported by a newer version of Crossroads \(format 99\)/],
     ["no-title.json", noTitle, /missing a part every proposal has \(“title”\)/],
     ["deep.json", deep, /nested more than 32 levels deep/],

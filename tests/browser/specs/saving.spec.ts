@@ -54,8 +54,8 @@ async function typeThenReadStorage(page: Page, text: string, trigger: "visibilit
       } else {
         window.dispatchEvent(new PageTransitionEvent("pagehide"));
       }
-      const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/draft/"))!;
-      return JSON.parse(localStorage.getItem(key)!).draft.answers["problems.meaning"];
+      const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/answer/") && k.endsWith("/problems.meaning"));
+      return key ? JSON.parse(localStorage.getItem(key)!).answer : undefined;
     },
     [MEANING, text, trigger] as const,
   );

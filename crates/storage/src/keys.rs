@@ -1,0 +1,92 @@
+//! Every storage key Crossroads uses, and nothing else: the one place that names them.
+//!
+//! | key | holds |
+//! | --- | --- |
+//! | `crossroads/draft/<id>` | a draft's head: schema, revision, title, dates, summary |
+//! | `crossroads/answer/<id>/<prompt>` | one answer of a draft |
+//! | `crossroads/history/<id>` | the draft's earlier versions |
+//! | `crossroads/premigration/<id>` | a record in an older format, kept until its migration is written and read back |
+//! | `crossroads/meta` | facts about this browser's copy of Crossroads (last backup) |
+
+const DRAFT: &str = "crossroads/draft/";
+const ANSWER: &str = "crossroads/answer/";
+const HISTORY: &str = "crossroads/history/";
+const PREMIGRATION: &str = "crossroads/premigration/";
+pub(crate) const META: &str = "crossroads/meta";
+
+pub(crate) fn draft(id: &str) -> String {
+    format!("{DRAFT}{id}")
+}
+
+/// The prefix of every answer key of a draft.
+pub(crate) fn answers_of(id: &str) -> String {
+    format!("{ANSWER}{id}/")
+}
+
+pub(crate) fn answer(id: &str, prompt: &str) -> String {
+    format!("{ANSWER}{id}/{prompt}")
+}
+
+pub(crate) fn history(id: &str) -> String {
+    format!("{HISTORY}{id}")
+}
+
+pub(crate) fn premigration(id: &str) -> String {
+    format!("{PREMIGRATION}{id}")
+}
+
+/// What a key is.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Key<'a> {
+    Draft(&'a str),
+    Answer {
+        draft: &'a str,
+        prompt: &'a str,
+    },
+    History(&'a str),
+    Premigration(&'a str),
+    Meta,
+    /// Not ours.
+    Other,
+}
+
+pub(crate) fn parse(key: &str) -> Key<'_> {
+    if key == META {
+        Key::Meta
+    } else if let Some(id) = key.strip_prefix(DRAFT) {
+        Key::Draft(id)
+    } else if let Some(rest) = key.strip_prefix(ANSWER) {
+        match rest.split_once('/') {
+            Some((draft, prompt)) => Key::Answer { draft, prompt },
+            None => Key::Other,
+        }
+    } else if let Some(id) = key.strip_prefix(HISTORY) {
+        Key::History(id)
+    } else if let Some(id) = key.strip_prefix(PREMIGRATION) {
+        Key::Premigration(id)
+    } else {
+        Key::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_back() {
+        assert_eq!(parse(&draft("a1")), Key::Draft("a1"));
+        assert_eq!(
+            parse(&answer("a1", "problems.goals")),
+            Key::Answer {
+                draft: "a1",
+                prompt: "problems.goals"
+            }
+        );
+        assert_eq!(parse(&history("a1")), Key::History("a1"));
+        assert_eq!(parse(&premigration("a1")), Key::Premigration("a1"));
+        assert_eq!(parse(META), Key::Meta);
+        assert_eq!(parse("other-app/thing"), Key::Other);
+        assert!(answer("a1", "x").starts_with(&answers_of("a1")));
+    }
+}

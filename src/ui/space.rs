@@ -1,0 +1,157 @@
+//! How much of the browser's storage Crossroads uses, and freeing some by the team's choice.
+//! Nothing is ever deleted to make room without a click here.
+
+use super::{browser, AppContext};
+use crossroads_storage::{DraftUsage, Usage, QUOTA_UNITS, WARN_PERCENT};
+use leptos::prelude::*;
+
+fn share(units: usize) -> String {
+    match units * 100 / QUOTA_UNITS {
+        0 => "under 1%".to_string(),
+        n => format!("{n}%"),
+    }
+}
+
+/// The storage panel.
+#[component]
+pub fn SpacePanel(
+    /// The draft open in this tab: it cannot be deleted from here.
+    #[prop(optional, into)]
+    open_draft: Option<String>,
+    /// Called after something was deleted.
+    #[prop(optional)]
+    on_freed: Option<Callback<()>>,
+) -> impl IntoView {
+    let context = AppContext::get();
+    let refresh = RwSignal::new(0u32);
+    let usage = Memo::new(move |_| {
+        refresh.track();
+        context.store().usage().ok()
+    });
+    let freed = Callback::new(move |message: String| {
+        context.announce(message);
+        refresh.update(|n| *n += 1);
+        if let Some(callback) = on_freed {
+            callback.run(());
+        }
+    });
+    let open_draft = StoredValue::new(open_draft);
+    move || {
+        usage.get().map(|usage: Usage| {
+            let percent = usage.percent();
+            let warn = percent >= WARN_PERCENT;
+            let rows = usage
+                .drafts
+                .iter()
+                .cloned()
+                .map(|d| {
+                    let is_open = open_draft.with_value(|o| o.as_deref() == Some(d.id.as_str()));
+                    view! { <SpaceRow usage=d is_open freed /> }
+                })
+                .collect_view();
+            view! {
+                <div class="space" data-testid="space">
+                    <p class="space__summary" data-testid="space-summary">
+                        {format!("Crossroads is using about {percent}% of the space this browser gives it.")}
+                    </p>
+                    <span class="meter meter--large" aria-hidden="true">
+                        <span class="meter__fill" class:meter__fill--warning=warn style:width=format!("{percent}%")></span>
+                    </span>
+                    {warn.then(|| view! {
+                        <p class="space__warning">
+                            "Space is running out. Back up your drafts, then delete the history of large drafts \
+                             or drafts you no longer need."
+                        </p>
+                    })}
+                    <ul class="space__list">{rows}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn SpaceRow(usage: DraftUsage, is_open: bool, freed: Callback<String>) -> impl IntoView {
+    let context = AppContext::get();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let title = match usage.title.trim() {
+        "" => "Untitled proposal".to_string(),
+        t => t.to_string(),
+    };
+    let id = StoredValue::new(usage.id.clone());
+    let name = StoredValue::new(title.clone());
+    let delete_history = move |_| match context.store().delete_history(&id.get_value()) {
+        Ok(()) => freed.run(format!(
+            "Deleted the history of \u{201c}{}\u{201d}.",
+            name.get_value()
+        )),
+        Err(e) => error.set(Some(format!("The history could not be deleted: {e}."))),
+    };
+    let delete_draft = move |_| match context.store().delete(&id.get_value()) {
+        Ok(()) => freed.run(format!("Deleted \u{201c}{}\u{201d}.", name.get_value())),
+        Err(e) => error.set(Some(format!("The draft could not be deleted: {e}."))),
+    };
+    let keep_id = format!("space-keep-{}", usage.id);
+    let delete_id = format!("space-delete-{}", usage.id);
+    view! {
+        <li class="space__row" data-testid="space-row">
+            <p class="space__name">
+                <strong>{title.clone()}</strong>
+                {is_open.then(|| view! { <span class="badge">"Open here"</span> })}
+            </p>
+            <p class="space__sizes">
+                {format!("Draft: {} of the space. History: {}.", share(usage.draft), share(usage.history))}
+            </p>
+            <div class="space__actions">
+                {(usage.history > 0).then(|| view! {
+                    <button type="button" class="button button--secondary button--small" on:click=delete_history>
+                        "Delete history"<span class="visually-hidden">{format!(" of \u{201c}{title}\u{201d}")}</span>
+                    </button>
+                })}
+                {(!is_open).then(|| {
+                    let keep_id = keep_id.clone();
+                    view! {
+                        <button
+                            type="button"
+                            id=delete_id.clone()
+                            class="button button--danger-quiet button--small"
+                            on:click=move |_| {
+                                confirming.set(true);
+                                browser::focus_later(keep_id.clone());
+                            }
+                        >
+                            "Delete draft"<span class="visually-hidden">{format!(" \u{201c}{}\u{201d}", name.get_value())}</span>
+                        </button>
+                    }
+                })}
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="group" aria-label="Confirm deletion">
+                    <p>
+                        <strong>{format!("Delete \u{201c}{}\u{201d}?", name.get_value())}</strong>
+                        " Its answers and history will be removed from this browser. This cannot be undone."
+                    </p>
+                    <button type="button" class="button button--danger button--small" on:click=delete_draft>
+                        "Yes, delete it"
+                    </button>
+                    <button
+                        type="button"
+                        id=keep_id.clone()
+                        class="button button--quiet button--small"
+                        on:click={
+                            let delete_id = delete_id.clone();
+                            move |_| {
+                                confirming.set(false);
+                                browser::focus_later(delete_id.clone());
+                            }
+                        }
+                    >
+                        "Keep it"
+                    </button>
+                </div>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
+        </li>
+    }
+}
