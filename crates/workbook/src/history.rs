@@ -81,11 +81,15 @@ impl History {
             return true;
         };
         // The clock first: comparing a large draft costs more than reading the time.
-        let due = match reason {
-            Reason::SectionChange | Reason::BeforeRestore => true,
-            Reason::Editing => now_ms.saturating_sub(latest.taken_ms) >= Self::EDITING_INTERVAL_MS,
-        };
-        due && !self.matches(latest, draft)
+        match reason {
+            // Always kept, so the restore that follows can be undone by name.
+            Reason::BeforeRestore => true,
+            Reason::SectionChange => !self.matches(latest, draft),
+            Reason::Editing => {
+                now_ms.saturating_sub(latest.taken_ms) >= Self::EDITING_INTERVAL_MS
+                    && !self.matches(latest, draft)
+            }
+        }
     }
 
     /// Takes a snapshot of `draft` if [`History::wants`] one; returns whether it did.
