@@ -11,6 +11,7 @@ mod prompt_field;
 mod readiness;
 mod route;
 mod space;
+mod update;
 mod workspace;
 
 use crossroads_storage::{DraftStore, MemoryStore, StoreError};
@@ -97,6 +98,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(context);
     browser::ask_to_persist(context.persistence);
+    let update_ready = RwSignal::new(false);
+    update::register(update_ready);
 
     // Only a change of screen (home, another draft) rebuilds the page; moving between the
     // sections of one draft keeps the workspace and its unsaved edits.
@@ -114,6 +117,7 @@ pub fn App() -> impl IntoView {
                 <span class="app-header__tagline">"Personalized learning design workbook"</span>
             </a>
         </header>
+        <update::UpdateBanner ready=update_ready />
         <StorageNotice />
         {move || match screen.get() {
             Screen::Home => view! { <home::Home /> }.into_any(),

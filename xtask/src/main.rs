@@ -4,6 +4,8 @@
 //! on a fresh machine with only the Rust toolchain and Node.js, and starts in seconds the second
 //! time. See README.md.
 
+mod dist;
+
 use std::env;
 use std::ffi::OsString;
 use std::fs;
@@ -17,8 +19,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   setup   install what is missing: wasm target, trunk, wasm-bindgen CLI, wasm-opt, Playwright, Chromium
-  serve   setup, then serve the app on http://127.0.0.1:8080 (rebuilds on change)
-  build   setup, then build the release into dist/
+  serve   setup, build the release, and serve it on http://127.0.0.1:8080 as a static host would
+  dev     setup, then serve a debug build on http://127.0.0.1:8080 that rebuilds on change
+  build   setup, then build the release into dist/ (with service worker, policy and one-file kit)
   test    setup, then run every check: rustfmt, clippy, unit tests, release build, browser tests
 ";
 
@@ -28,7 +31,10 @@ fn main() {
     env::set_current_dir(&root).unwrap_or_else(|e| fail(&format!("cannot enter {root:?}: {e}")));
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup(&root, true),
-        Some("serve") => setup(&root, true).and_then(|()| serve(&root)),
+        Some("serve") => setup(&root, true)
+            .and_then(|()| build(&root))
+            .and_then(|()| serve(&root)),
+        Some("dev") => setup(&root, false).and_then(|()| dev(&root)),
         Some("build") => setup(&root, false).and_then(|()| build(&root)),
         Some("test") => setup(&root, true).and_then(|()| test(&root, &args[1..])),
         _ => {
@@ -203,11 +209,25 @@ fn install_chromium(root: &Path) -> Result<(), String> {
 
 fn build(root: &Path) -> Result<(), String> {
     step("release build (trunk, offline)");
-    run(root, "trunk", &["build", "--release", "--offline"])
+    // wasm-bindgen leaves old snippet files here, and trunk would ship them.
+    let _ = fs::remove_dir_all(root.join("target/wasm-bindgen/release"));
+    run(root, "trunk", &["build", "--release", "--offline"])?;
+    step("service worker, security policy and one-file kit");
+    dist::finish(root)?;
+    eprintln!(
+        "ok   dist/sw.js, policy in dist/index.html, dist/{}",
+        dist::KIT
+    );
+    Ok(())
 }
 
 fn serve(root: &Path) -> Result<(), String> {
-    step("serving on http://127.0.0.1:8080 (Ctrl-C stops)");
+    step("serving dist/ on http://127.0.0.1:8080 (Ctrl-C stops)");
+    run(root, "node", &["tests/browser/serve.mjs", "dist", "8080"])
+}
+
+fn dev(root: &Path) -> Result<(), String> {
+    step("debug build on http://127.0.0.1:8080, rebuilt on change (Ctrl-C stops)");
     run(root, "trunk", &["serve", "--offline"])
 }
 

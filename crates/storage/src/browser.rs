@@ -54,26 +54,25 @@ impl KeyValue for BrowserStore {
     }
 
     fn used_units(&self) -> Result<usize, StoreError> {
-        used_units()
-            .map(|n| n as usize)
-            .map_err(|_| StoreError::Unavailable)
+        // Lengths are read on the JavaScript side, so values are not copied into WebAssembly.
+        let storage = LocalStorage::raw();
+        let length = storage.length().map_err(|_| StoreError::Unavailable)?;
+        let mut total = 0;
+        for i in 0..length {
+            let Some(key) = storage.key(i).ok().flatten() else {
+                continue;
+            };
+            let value = js_sys::Reflect::get(&storage, &JsValue::from_str(&key))
+                .unwrap_or(JsValue::UNDEFINED);
+            total += key.encode_utf16().count()
+                + value
+                    .dyn_ref::<js_sys::JsString>()
+                    .map_or(0, |v| v.length() as usize);
+        }
+        Ok(total)
     }
 
     fn is_persistent(&self) -> bool {
         true
     }
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function used_units() {
-  let n = 0;
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    n += k.length + (localStorage.getItem(k) || '').length;
-  }
-  return n;
-}")]
-extern "C" {
-    /// Sums lengths in JavaScript, so the values need not be copied into WebAssembly.
-    #[wasm_bindgen::prelude::wasm_bindgen(catch)]
-    fn used_units() -> Result<f64, JsValue>;
 }

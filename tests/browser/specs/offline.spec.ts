@@ -1,0 +1,181 @@
+// Works with no network: offline after the first visit, updates on the team's word, no request
+// leaves the app's own origin, a strict security policy, and the one-file kit from disk.
+import { test, expect, type Page } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Workbook, downloadText } from "../fixtures/workbook";
+
+const DIST = resolve(__dirname, "../../../dist");
+const MEANING = "What does personalized learning mean at your school";
+
+/** Waits until a service worker controls the page. */
+async function controlled(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener("controllerchange", done, { once: true }));
+    }
+  });
+}
+
+test("after one visit the app loads, edits and exports with no network", async ({ page, context }) => {
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Plan your school/);
+  await wb.startDraft("Offline draft");
+  await page.getByLabel("School name").fill("Written on a bus");
+  await wb.waitUntilSaved();
+  await page.reload();
+  await expect(page.getByLabel("School name")).toHaveValue("Written on a bus");
+  const exported = JSON.parse(await downloadText(await wb.exportAs("JSON")));
+  expect(exported.draft.answers["profile.school"]).toEqual({ text: "Written on a bus" });
+  await context.setOffline(false);
+});
+
+test("the app is installable: manifest, icons and a service worker that answers offline", async ({ playwright }) => {
+  // A persistent profile, as a person's browser has: installability is not judged in incognito.
+  const profile = await mkdtemp(join(tmpdir(), "crossroads-profile-"));
+  const use = test.info().project.use;
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...use.launchOptions, baseURL: use.baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const wb = new Workbook(page);
+    await wb.openHome();
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send("Page.getAppManifest");
+    expect(manifest.errors).toEqual([]);
+    const data = JSON.parse(manifest.data!);
+    expect(data.name).toContain("Crossroads");
+    expect(data.icons.map((i: any) => i.sizes)).toEqual(["192x192", "512x512", "512x512"]);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+    for (const icon of data.icons) {
+      const response = await page.request.get(new URL(icon.src, page.url()).href);
+      expect(response.headers()["content-type"]).toBe("image/png");
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("no request leaves the app's own origin while using every screen", async ({ page }) => {
+  const elsewhere: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== "http://127.0.0.1:4173") elsewhere.push(request.url());
+  });
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Everywhere");
+  for (const section of [/Problems to solve/, /Flexibility/, /Adult learning/, /New or adapted model/, /Readiness check/, "Export proposal", "History"]) {
+    await wb.goToSection(section);
+    await expect(wb.sectionHeading()).toBeVisible();
+  }
+  await downloadText(await wb.exportAs("HTML"));
+  await page.getByRole("link", { name: "All drafts" }).click();
+  const backup = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Back up all drafts" }).click();
+  await backup;
+  await page.goto("/#/nowhere");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(elsewhere).toEqual([]);
+});
+
+test("the security policy blocks an injected inline script, and the app still runs", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") violations.push(message.text());
+  });
+  const wb = new Workbook(page);
+  await wb.openHome();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("'wasm-unsafe-eval'");
+  expect(policy).not.toContain("unsafe-inline");
+  const ran = await page.evaluate(async () => {
+    const blocked = new Promise((done) => document.addEventListener("securitypolicyviolation", done, { once: true }));
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true;";
+    document.body.appendChild(script);
+    await blocked;
+    return (window as any).__injected === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => violations.join("\n")).toContain("Content Security Policy");
+  await wb.startDraft("Still works");
+  await page.getByLabel("School name").fill("Lincoln");
+  await wb.waitUntilSaved();
+  expect(violations.filter((v) => !v.includes("inline script"))).toEqual([]);
+});
+
+test("a newly deployed build is offered, and drafts survive the update", async ({ page }) => {
+  // A static host of our own, serving a copy of the build that the test can redeploy.
+  const site = await mkdtemp(join(tmpdir(), "crossroads-site-"));
+  await cp(DIST, site, { recursive: true });
+  const port = 4300 + test.info().workerIndex;
+  const server: ChildProcess = spawn("node", [resolve(__dirname, "../serve.mjs"), site, String(port)], { stdio: "ignore" });
+  try {
+    const base = `http://127.0.0.1:${port}/`;
+    await expect.poll(async () => (await fetch(base).catch(() => null))?.status ?? 0).toBe(200);
+    await page.goto(base);
+    const wb = new Workbook(page);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await controlled(page);
+    await wb.startDraft("Across an update");
+    await page.getByLabel("School name").fill("Saved before the update");
+    await wb.waitUntilSaved();
+    await expect(page.getByTestId("update")).toHaveCount(0);
+
+    // Redeploy: a changed build (here, its service worker names a new version).
+    const sw = await readFile(join(site, "sw.js"), "utf8");
+    await writeFile(join(site, "sw.js"), sw.replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const offer = page.getByTestId("update");
+    await expect(offer).toContainText("A new version of Crossroads is ready.");
+    await wb.expectAccessible();
+
+    // Typing right before updating loses nothing.
+    await page.getByLabel("School name").fill("Typed just before updating");
+    await offer.getByRole("button", { name: "Update now" }).click();
+    await page.waitForEvent("load");
+    await expect(page.getByLabel("School name")).toHaveValue("Typed just before updating");
+    const version = await page.evaluate(async () => {
+      const names = await caches.keys();
+      return names.join(",");
+    });
+    expect(version).toMatch(/-next$/);
+    await expect(page.getByTestId("update")).toHaveCount(0);
+  } finally {
+    server.kill();
+  }
+});
+
+test("the one-file kit runs from disk, keeps a draft across a reload, and exports it", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(join(DIST, "crossroads-kit.html")).href);
+  const wb = new Workbook(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Plan your school/);
+  await wb.startDraft("From a USB stick");
+  await page.getByLabel("School name").fill("Kit school");
+  await wb.next();
+  await page.getByLabel(MEANING).fill("Written in the one-file kit.");
+  await wb.waitUntilSaved();
+  await page.reload();
+  await expect(page.getByLabel(MEANING)).toHaveValue("Written in the one-file kit.");
+  const exported = JSON.parse(await downloadText(await wb.exportAs("JSON")));
+  expect(exported.draft.answers["profile.school"]).toEqual({ text: "Kit school" });
+  const html = await downloadText(await wb.exportAs("HTML"));
+  expect(html).toContain("Written in the one-file kit.");
+  expect(errors).toEqual([]);
+  await context.close();
+});
