@@ -23,6 +23,7 @@ usage: cargo xtask <command>
   dev     setup, then serve a debug build on http://127.0.0.1:8080 that rebuilds on change
   build   setup, then build the release into dist/ (with service worker, policy and one-file kit)
   test    setup, then run every check: rustfmt, clippy, unit tests, release build, browser tests
+  bench   setup, build the release, then measure sizes, speed and memory (--check: fail on a missed budget)
 ";
 
 fn main() {
@@ -37,6 +38,9 @@ fn main() {
         Some("dev") => setup(&root, false).and_then(|()| dev(&root)),
         Some("build") => setup(&root, false).and_then(|()| build(&root)),
         Some("test") => setup(&root, true).and_then(|()| test(&root, &args[1..])),
+        Some("bench") => setup(&root, true)
+            .and_then(|()| build(&root))
+            .and_then(|()| bench(&root, &args[1..])),
         _ => {
             eprint!("{USAGE}");
             exit(2);
@@ -229,6 +233,13 @@ fn serve(root: &Path) -> Result<(), String> {
 fn dev(root: &Path) -> Result<(), String> {
     step("debug build on http://127.0.0.1:8080, rebuilt on change (Ctrl-C stops)");
     run(root, "trunk", &["serve", "--offline"])
+}
+
+fn bench(root: &Path, extra: &[String]) -> Result<(), String> {
+    step("benchmark (headless Chromium on 127.0.0.1)");
+    let mut args = vec!["bench/bench.mjs"];
+    args.extend(extra.iter().map(String::as_str));
+    run(root, "node", &args)
 }
 
 fn test(root: &Path, extra: &[String]) -> Result<(), String> {

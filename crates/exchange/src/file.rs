@@ -112,7 +112,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Damaged(detail) => write!(
                 f,
-                "This proposal file is damaged and cannot be read ({detail})."
+                "This file is damaged and cannot be read ({detail})."
             ),
             ImportError::TooDeep => write!(
                 f,
@@ -125,7 +125,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::MissingField(field) => write!(
                 f,
-                "This proposal file is missing a part every proposal has (\u{201c}{field}\u{201d}), so it cannot be imported."
+                "This file is missing a part it must have (\u{201c}{field}\u{201d}), so it cannot be used."
             ),
         }
     }

@@ -52,8 +52,10 @@ pub struct Snapshot {
 /// The earlier versions of one draft, oldest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
+    #[serde(default)]
     snapshots: Vec<Snapshot>,
     /// Answer contents by id, shared by every snapshot that holds them.
+    #[serde(default)]
     contents: BTreeMap<String, Answer>,
 }
 

@@ -1,0 +1,436 @@
+// The benchmark: sizes, speed and memory of the release build in headless Chromium on 127.0.0.1,
+// beside a plain hand-written page of the same four areas (the floor any app could reach here).
+// Run it with `cargo xtask bench` (which builds first); `--check` fails when a budget is missed.
+// Prints a table and writes bench/results/latest.json.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { cpus, totalmem, tmpdir, type as osType, release } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = join(ROOT, "dist");
+const args = process.argv.slice(2);
+const CHECK = args.includes("--check");
+const RUNS = Number(args[args.indexOf("--runs") + 1]) || 10;
+const PORT = 4400;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const KIT = "crossroads-kit.html";
+const ONE_MB = 1024 * 1024;
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+  ],
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const worst = (xs) => Math.max(...xs);
+const round = (x, digits = 0) => Number(x.toFixed(digits));
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// ---- the site: the build plus the plain page, served by the tests' static server ----
+
+async function startSite() {
+  const site = await mkdtemp(join(tmpdir(), "crossroads-bench-"));
+  await cp(DIST, site, { recursive: true });
+  await cp(join(ROOT, "bench/plain.html"), join(site, "plain.html"));
+  const server = spawn("node", [join(ROOT, "tests/browser/serve.mjs"), site, String(PORT)], { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(BASE).catch(() => null))?.ok) return server;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the static server did not start");
+}
+
+// ---- sizes ----
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+async function sizes() {
+  const rows = [];
+  for (const path of (await files(DIST)).sort()) {
+    const bytes = await readFile(path);
+    rows.push({ file: relative(DIST, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  }
+  const shipped = rows.filter((r) => r.file !== KIT);
+  const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
+  const sw = rows.find((r) => r.file === "sw.js");
+  const kit = rows.find((r) => r.file === KIT);
+  return {
+    files: rows,
+    total: { raw: sum(shipped, "raw"), gzip: sum(shipped, "gzip") },
+    serviceWorker: sw && { raw: sw.raw, gzip: sw.gzip },
+    kit: kit && { raw: kit.raw, gzip: kit.gzip },
+  };
+}
+
+// ---- drafts for the measurements ----
+
+const LONG_PROMPTS = [
+  "problems.meaning", "problems.expectations", "problems.change", "problems.practice",
+  "flexibility.outcomes", "flexibility.space", "flexibility.teaming", "flexibility.pipeline",
+  "learning.coaching", "learning.evidence", "learning.collaboration", "learning.leaders", "learning.knowledge",
+  "pathway.why", "pathway.community", "pathway.funding_plan", "pathway.support",
+  "profile.school", "profile.competition", "profile.students", "profile.lead", "pathway.model",
+];
+const TYPED_PROMPT = "problems.practice";
+const TYPED_LABEL = "What will teachers do differently, day to day?";
+
+function text(length, seed) {
+  const words = "students teachers coaching flexibility evidence prototype schedule mastery families rigor".split(" ");
+  let out = "";
+  let i = seed;
+  while (out.length < length) out += words[(i++ * 7) % words.length] + (i % 13 === 0 ? ".\n" : " ");
+  return out.slice(0, length);
+}
+
+/** A draft holding about 1 MB of text across 22 answers, as a proposal file. */
+function largeProposal(id = "bench1mb") {
+  const answers = {};
+  LONG_PROMPTS.forEach((p, i) => (answers[p] = { text: text(Math.floor(ONE_MB / LONG_PROMPTS.length), i) }));
+  const now = Date.now();
+  return {
+    format: "crossroads-proposal",
+    version: 1,
+    exported_ms: now,
+    draft: { id, title: "One megabyte", created_ms: now, updated_ms: now, last_section: "problems", answers },
+  };
+}
+
+function smallProposal(i) {
+  const now = Date.now();
+  return {
+    draft: {
+      id: `d${i}`,
+      title: `Draft ${i}`,
+      created_ms: now,
+      updated_ms: now,
+      last_section: "problems",
+      answers: {
+        "profile.school": { text: `School ${i}` },
+        "problems.meaning": { text: text(2000, i) },
+        "pathway.choice": { choice: "adapt" },
+      },
+    },
+    history: {},
+  };
+}
+
+/** The browser storage of a profile that holds `files`, brought in through the app's own import. */
+async function profileWith(browser, importFiles) {
+  const context = await browser.newContext({ baseURL: BASE });
+  const page = await context.newPage();
+  await page.goto("/");
+  for (const [label, name, json] of importFiles) {
+    await page.getByLabel(label).setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(json) });
+    const outcome = page.locator('[data-testid="import-result"], [data-testid="restore-result"], [data-testid="import-error"], [data-testid="restore-error"]').first();
+    await outcome.waitFor();
+    const said = await outcome.innerText();
+    if (!/added|Imported/.test(said)) throw new Error(`preparing ${name}: ${said}`);
+  }
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+function plainState(megabyte) {
+  const data = {};
+  for (let i = 0; i < 22; i++) data[`f${i}`] = megabyte ? text(Math.floor(ONE_MB / 22), i) : "";
+  return { cookies: [], origins: [{ origin: BASE.slice(0, -1), localStorage: [{ name: "plain-draft", value: JSON.stringify(data) }] }] };
+}
+
+// ---- ready: cold loads, each in a fresh browser ----
+
+async function coldLoads(url, ready, storageState) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const browser = await chromium.launch(LAUNCH);
+    const context = await browser.newContext({ storageState });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "commit" });
+    const handle = await page.waitForFunction(ready, null, { polling: "raf", timeout: 30_000 });
+    times.push(await handle.jsonValue());
+    await browser.close();
+  }
+  return { median: round(median(times)), worst: round(worst(times)), runs: times.map((t) => round(t)) };
+}
+
+// `performance.now()` counts from the start of navigation: each returns it once the screen is there.
+const HOME_READY = () => document.querySelector("main h1") && document.getElementById("new-draft-title") && performance.now();
+const SECTION_READY = () => {
+  const field = [...document.querySelectorAll("label")].find((l) => l.textContent.startsWith("What will teachers"));
+  const input = field && document.getElementById(field.htmlFor);
+  return input && input.value.length > 1000 && performance.now();
+};
+const PLAIN_READY = () => document.querySelectorAll("textarea").length === 22 && performance.now();
+const PLAIN_LARGE_READY = () => {
+  const t = document.querySelectorAll("textarea");
+  return t.length === 22 && t[3].value.length > 1000 && performance.now();
+};
+
+// ---- typing into a 1 MB draft ----
+
+const KEY_EVENTS = ["keydown", "keypress", "keyup", "beforeinput", "input"];
+
+async function typing(browser, url, field, storageState) {
+  const context = await browser.newContext({ storageState });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__events = [];
+    window.__writes = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      const result = setItem.call(this, key, value);
+      window.__writes.push({ at: performance.now(), marked: !!window.__marker && String(value).includes(window.__marker) });
+      return result;
+    };
+    addEventListener("keydown", (e) => (window.__lastKey = e.timeStamp), true);
+  });
+  await page.goto(url);
+  const input = field(page);
+  await input.waitFor();
+  await page.evaluate(() =>
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__events.push({ name: e.name, duration: e.duration });
+    }).observe({ type: "event", durationThreshold: 16, buffered: false }),
+  );
+  await input.click();
+  await input.press("Control+End");
+  const saves = [];
+  for (let round = 0; round < 5; round++) {
+    const marker = ` mark${round}`;
+    await page.evaluate((m) => (window.__marker = m), marker);
+    await page.keyboard.type(` Teachers plan together on Tuesdays and run small groups.${marker}`, { delay: 40 });
+    const latency = await page.waitForFunction(
+      (marker) => {
+        const write = window.__writes.find((w) => w.at > window.__lastKey && w.marked);
+        return write && write.at - window.__lastKey;
+      },
+      marker,
+      { timeout: 10_000 },
+    );
+    saves.push(await latency.jsonValue());
+    await page.waitForTimeout(400);
+  }
+  const events = (await page.evaluate(() => window.__events)).filter((e) => KEY_EVENTS.includes(e.name));
+  await context.close();
+  return {
+    // Event Timing reports only events of 16 ms or more: none means every keystroke was faster.
+    longestInputMs: events.length ? worst(events.map((e) => e.duration)) : 16,
+    slowKeystrokeEvents: events.length,
+    saveMs: { median: round(median(saves)), worst: round(worst(saves)) },
+  };
+}
+
+// ---- export and import of 1 MB ----
+
+async function exportImport(browser, storageState) {
+  const context = await browser.newContext({ storageState, baseURL: BASE });
+  const page = await context.newPage();
+  // The export runs inside the click handler and ends when the file's Blob URL is made.
+  await page.addInitScript(() => {
+    addEventListener("click", () => (window.__clicked = performance.now()), true);
+    const create = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      window.__exported = performance.now() - window.__clicked;
+      return create.call(this, blob);
+    };
+  });
+  await page.goto("/#/drafts/bench1mb/export");
+  const button = page.getByRole("button", { name: "Download the file" });
+  await button.waitFor();
+  const out = {};
+  for (const [format, label] of [["html", "(HTML)"], ["json", "(JSON)"], ["markdown", "(Markdown)"]]) {
+    await page.getByLabel(label, { exact: false }).check();
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const download = page.waitForEvent("download");
+      await button.click();
+      await download;
+      times.push(await page.evaluate(() => window.__exported));
+    }
+    out[format] = { median: round(median(times), 1), worst: round(worst(times), 1) };
+  }
+  await context.close();
+  const json = JSON.stringify(largeProposal("imported1mb"));
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const fresh = await browser.newContext({ baseURL: BASE });
+    const p = await fresh.newPage();
+    await p.goto("/");
+    await p.getByLabel("Choose an HTML or JSON proposal file").waitFor();
+    times.push(
+      await p.evaluate(async (json) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([json], "big.json", { type: "application/json" }));
+        const box = document.querySelector('[data-testid="import"]');
+        const done = new Promise((resolve) =>
+          new MutationObserver((_, observer) => {
+            if (document.querySelector('[data-testid="import-result"]')) {
+              observer.disconnect();
+              resolve(performance.now());
+            }
+          }).observe(document.body, { childList: true, subtree: true }),
+        );
+        const t = performance.now();
+        box.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        return (await done) - t;
+      }, json),
+    );
+    await fresh.close();
+  }
+  out.import = { median: round(median(times), 1), worst: round(worst(times), 1) };
+  return out;
+}
+
+// ---- memory over 50 opened and closed drafts ----
+
+async function memory(browser, storageState) {
+  const context = await browser.newContext({ storageState, baseURL: BASE });
+  const page = await context.newPage();
+  await page.addInitScript(() =>
+    addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail.wasm.memory)),
+  );
+  await page.goto("/");
+  await page.locator("main h1").waitFor();
+  const cdp = await context.newCDPSession(page);
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+    return { js: usedSize, wasm };
+  };
+  const cycle = async (i) => {
+    await page.evaluate((id) => (location.hash = `#/drafts/${id}/problems`), `d${i}`);
+    await page.waitForFunction((i) => document.querySelector('[data-testid="draft-title"]')?.textContent === `Draft ${i}`, i);
+    await page.evaluate(() => (location.hash = "#/"));
+    await page.locator("#new-draft-title").waitFor();
+  };
+  for (let i = 0; i < 5; i++) await cycle(i);
+  const start = await measure();
+  for (let i = 0; i < 50; i++) await cycle(i);
+  const end = await measure();
+  await context.close();
+  const total = (m) => m.js + m.wasm;
+  return {
+    start,
+    end,
+    growthPercent: round(((total(end) - total(start)) / total(start)) * 100, 1),
+  };
+}
+
+// ---- the run ----
+
+const server = await startSite();
+const results = { date: new Date().toISOString(), machine: {}, budgets: {} };
+try {
+  const browser = await chromium.launch(LAUNCH);
+  results.machine = {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    os: `${osType()} ${release()}`,
+    chromium: browser.version(),
+  };
+  results.sizes = await sizes();
+
+  process.stderr.write("preparing profiles…\n");
+  const large = await profileWith(browser, [["Choose an HTML or JSON proposal file", "large.json", JSON.stringify(largeProposal())]]);
+  const backup = { format: "crossroads-backup", version: 1, created_ms: Date.now(), drafts: Array.from({ length: 50 }, (_, i) => smallProposal(i)), unreadable: [] };
+  const fifty = await profileWith(browser, [["Restore from a backup", "fifty.json", JSON.stringify(backup)]]);
+
+  process.stderr.write(`cold loads (${RUNS} each)…\n`);
+  results.ready = {
+    home: await coldLoads(BASE, HOME_READY),
+    largeSection: await coldLoads(`${BASE}#/drafts/bench1mb/problems`, SECTION_READY, large),
+    plainHome: await coldLoads(`${BASE}plain.html`, PLAIN_READY, plainState(false)),
+    plainLarge: await coldLoads(`${BASE}plain.html`, PLAIN_LARGE_READY, plainState(true)),
+  };
+
+  process.stderr.write("typing into 1 MB…\n");
+  results.typing = await typing(browser, `${BASE}#/drafts/bench1mb/problems`, (p) => p.getByLabel(TYPED_LABEL), large);
+  results.plainTyping = await typing(browser, `${BASE}plain.html`, (p) => p.locator("#f3"), plainState(true));
+
+  process.stderr.write("export and import of 1 MB…\n");
+  results.exchange = await exportImport(browser, large);
+
+  process.stderr.write("memory over 50 drafts…\n");
+  results.memory = await memory(browser, fifty);
+  await browser.close();
+} finally {
+  server.kill();
+}
+
+// ---- budgets and the table ----
+
+const exportWorst = Math.max(results.exchange.html.median, results.exchange.json.median, results.exchange.markdown.median);
+const budgets = [
+  ["Shipped, gzip total", results.sizes.total.gzip / 1024, 250, "KB"],
+  ["Ready: home, median", results.ready.home.median, 2 * results.ready.plainHome.median, "ms"],
+  ["Longest input event, 1 MB draft", results.typing.longestInputMs, 50, "ms"],
+  ["Edit in storage after last keystroke (worst)", results.typing.saveMs.worst, 400, "ms"],
+  ["Export 1 MB, slowest format (median)", exportWorst, 200, "ms"],
+  ["Memory growth over 50 drafts", results.memory.growthPercent, 10, "%"],
+];
+results.budgets = Object.fromEntries(budgets.map(([name, value, limit, unit]) => [name, { value: round(value, 1), limit: round(limit, 1), unit, pass: value < limit }]));
+
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : "—");
+const lines = [];
+lines.push(`Crossroads benchmark, ${results.date.slice(0, 10)}, ${results.machine.cpu} (${results.machine.cores} cores, ${results.machine.memoryGiB} GiB), Chromium ${results.machine.chromium}`);
+lines.push("");
+lines.push("| file | raw | gzip |");
+lines.push("| --- | ---: | ---: |");
+for (const f of results.sizes.files) lines.push(`| ${f.file}${f.file === KIT ? " (not shipped to the hosted app)" : ""} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+lines.push(`| **total shipped** | **${kb(results.sizes.total.raw)}** | **${kb(results.sizes.total.gzip)}** |`);
+lines.push("");
+lines.push(`The service worker adds ${kb(results.sizes.serviceWorker.raw)} (${kb(results.sizes.serviceWorker.gzip)} gzip); the one-file kit is a separate ${kb(results.sizes.kit.raw)} file (${kb(results.sizes.kit.gzip)} gzip).`);
+lines.push("");
+lines.push("| measure | Crossroads | plain page | ratio |");
+lines.push("| --- | ---: | ---: | ---: |");
+const r = results.ready;
+lines.push(`| ready: home, median / worst of ${RUNS} cold loads | ${r.home.median} / ${r.home.worst} ms | ${r.plainHome.median} / ${r.plainHome.worst} ms | ${ratio(r.home.median, r.plainHome.median)} |`);
+lines.push(`| ready: section of a 1 MB draft, median / worst | ${r.largeSection.median} / ${r.largeSection.worst} ms | ${r.plainLarge.median} / ${r.plainLarge.worst} ms | ${ratio(r.largeSection.median, r.plainLarge.median)} |`);
+const t = results.typing;
+const pt = results.plainTyping;
+const below = (ms, n) => (n === 0 ? "< 16 ms" : `${ms} ms`);
+lines.push(`| longest input event, typing into 1 MB | ${below(t.longestInputMs, t.slowKeystrokeEvents)} | ${below(pt.longestInputMs, pt.slowKeystrokeEvents)} | ${ratio(t.longestInputMs, pt.longestInputMs)} |`);
+lines.push(`| last keystroke to storage, median / worst | ${t.saveMs.median} / ${t.saveMs.worst} ms | ${pt.saveMs.median} / ${pt.saveMs.worst} ms | ${ratio(t.saveMs.median, pt.saveMs.median)} |`);
+const x = results.exchange;
+lines.push(`| export 1 MB: HTML / JSON / Markdown, median | ${x.html.median} / ${x.json.median} / ${x.markdown.median} ms | — | — |`);
+lines.push(`| import 1 MB (JSON), median / worst | ${x.import.median} / ${x.import.worst} ms | — | — |`);
+const m = results.memory;
+const mb = (b) => `${(b / ONE_MB).toFixed(1)} MB`;
+lines.push(`| memory after 5 → 55 drafts opened and closed (JS heap + WebAssembly) | ${mb(m.start.js)} + ${mb(m.start.wasm)} → ${mb(m.end.js)} + ${mb(m.end.wasm)} (${m.growthPercent}%) | — | — |`);
+lines.push(`| import and rank 500 proposals | reviewer workspace not built yet | — | — |`);
+lines.push("");
+lines.push("| budget | measured | limit | |");
+lines.push("| --- | ---: | ---: | --- |");
+for (const [name, b] of Object.entries(results.budgets)) lines.push(`| ${name} | ${b.value} ${b.unit} | ${b.limit} ${b.unit} | ${b.pass ? "pass" : "**miss**"} |`);
+const table = lines.join("\n");
+console.log(table);
+
+await mkdir(join(ROOT, "bench/results"), { recursive: true });
+await writeFile(join(ROOT, "bench/results/latest.json"), JSON.stringify({ ...results, table }, null, 2));
+process.stderr.write("\nwritten to bench/results/latest.json\n");
+if (CHECK && Object.values(results.budgets).some((b) => !b.pass)) {
+  process.stderr.write("budgets missed (see the table)\n");
+  process.exit(1);
+}
