@@ -143,8 +143,9 @@ test("a newly deployed build is offered, and drafts survive the update", async (
 
     // Typing right before updating loses nothing.
     await page.getByLabel("School name").fill("Typed just before updating");
+    const reloaded = page.waitForEvent("load");
     await offer.getByRole("button", { name: "Update now" }).click();
-    await page.waitForEvent("load");
+    await reloaded;
     await expect(page.getByLabel("School name")).toHaveValue("Typed just before updating");
     const version = await page.evaluate(async () => {
       const names = await caches.keys();
