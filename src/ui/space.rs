@@ -40,6 +40,10 @@ pub fn SpacePanel(
         usage.get().map(|usage: Usage| {
             let percent = usage.percent();
             let warn = percent >= WARN_PERCENT;
+            let amount = match percent {
+                0 => "less than 1%".to_string(),
+                n => format!("about {n}%"),
+            };
             let rows = usage
                 .drafts
                 .iter()
@@ -52,7 +56,7 @@ pub fn SpacePanel(
             view! {
                 <div class="space" data-testid="space">
                     <p class="space__summary" data-testid="space-summary">
-                        {format!("Crossroads is using about {percent}% of the space this browser gives it.")}
+                        {format!("Crossroads is using {amount} of the space this browser gives it.")}
                     </p>
                     <span class="meter meter--large" aria-hidden="true">
                         <span class="meter__fill" class:meter__fill--warning=warn style:width=format!("{percent}%")></span>

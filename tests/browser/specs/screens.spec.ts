@@ -40,6 +40,13 @@ test("screenshots of home, a section and the readiness check", async ({ page }) 
   await expect(page.getByTestId("draft-card")).toHaveCount(2);
   await page.screenshot({ path: `${dir}/home.png`, fullPage: true });
 
+  await wb.card("Learning studios for grades 6–8").getByRole("link", { name: /Open/ }).click();
+  await wb.goToSection("History");
+  await page.getByTestId("version").first().getByRole("button", { name: /^View/ }).click();
+  await expect(page.getByTestId("version-view")).toBeVisible();
+  await page.screenshot({ path: `${dir}/history.png`, fullPage: true });
+  await page.getByRole("link", { name: "All drafts" }).click();
+
   await page.setViewportSize({ width: 390, height: 844 });
   await wb.card("Learning studios for grades 6–8").getByRole("link", { name: /Open/ }).click();
   await wb.goToSection(/Flexibility/);
