@@ -207,13 +207,18 @@ async function typing(browser, url, field, storageState) {
   await page.goto(url);
   const input = field(page);
   await input.waitFor();
+  await input.click();
+  await input.press("Control+End");
+  // The first keystrokes after opening pay for first-time work (WebAssembly compiled on first
+  // use, the first layout of a large field); they are reported apart from steady typing.
   await page.evaluate(() =>
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__events.push({ name: e.name, duration: e.duration });
     }).observe({ type: "event", durationThreshold: 16, buffered: false }),
   );
-  await input.click();
-  await input.press("Control+End");
+  await page.keyboard.type(" Warm", { delay: 40 });
+  await page.waitForTimeout(500);
+  const firstKeys = (await page.evaluate(() => window.__events.splice(0))).filter((e) => KEY_EVENTS.includes(e.name));
   const saves = [];
   for (let round = 0; round < 5; round++) {
     const marker = ` mark${round}`;
@@ -235,6 +240,7 @@ async function typing(browser, url, field, storageState) {
   return {
     // Event Timing reports only events of 16 ms or more: none means every keystroke was faster.
     longestInputMs: events.length ? worst(events.map((e) => e.duration)) : 16,
+    firstKeystrokesMs: firstKeys.length ? worst(firstKeys.map((e) => e.duration)) : 16,
     slowKeystrokeEvents: events.length,
     saveMs: { median: round(median(saves)), worst: round(worst(saves)) },
   };
@@ -262,10 +268,13 @@ async function exportImport(browser, storageState) {
     await page.getByLabel(label, { exact: false }).check();
     const times = [];
     for (let i = 0; i < 5; i++) {
-      const download = page.waitForEvent("download");
+      await page.evaluate(() => (window.__exported = undefined));
+      const download = page.waitForEvent("download", { timeout: 10_000 }).catch(() => null);
       await button.click();
+      // The time is taken in the page; the download itself is the browser's business.
+      const time = await page.waitForFunction(() => window.__exported, null, { timeout: 10_000 });
+      times.push(await time.jsonValue());
       await download;
-      times.push(await page.evaluate(() => window.__exported));
     }
     out[format] = { median: round(median(times), 1), worst: round(worst(times), 1) };
   }
@@ -411,7 +420,8 @@ lines.push(`| ready: section of a 1 MB draft, median / worst | ${r.largeSection.
 const t = results.typing;
 const pt = results.plainTyping;
 const below = (ms, n) => (n === 0 ? "< 16 ms" : `${ms} ms`);
-lines.push(`| longest input event, typing into 1 MB | ${below(t.longestInputMs, t.slowKeystrokeEvents)} | ${below(pt.longestInputMs, pt.slowKeystrokeEvents)} | ${ratio(t.longestInputMs, pt.longestInputMs)} |`);
+lines.push(`| longest input event, typing into 1 MB (after 5 warm-up keys) | ${below(t.longestInputMs, t.slowKeystrokeEvents)} | ${below(pt.longestInputMs, pt.slowKeystrokeEvents)} | ${ratio(t.longestInputMs, pt.longestInputMs)} |`);
+lines.push(`| longest of the first 5 keys after opening | ${t.firstKeystrokesMs} ms | ${pt.firstKeystrokesMs} ms | ${ratio(t.firstKeystrokesMs, pt.firstKeystrokesMs)} |`);
 lines.push(`| last keystroke to storage, median / worst | ${t.saveMs.median} / ${t.saveMs.worst} ms | ${pt.saveMs.median} / ${pt.saveMs.worst} ms | ${ratio(t.saveMs.median, pt.saveMs.median)} |`);
 const x = results.exchange;
 lines.push(`| export 1 MB: HTML / JSON / Markdown, median | ${x.html.median} / ${x.json.median} / ${x.markdown.median} ms | — | — |`);

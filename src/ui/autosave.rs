@@ -12,6 +12,9 @@ use std::time::Duration;
 
 /// The longest an edit waits before it is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// How long typing must pause before a new snapshot is written: writing the history of a large
+/// draft takes tens of milliseconds, which must not land between two keystrokes.
+const HISTORY_DELAY: Duration = Duration::from_millis(2000);
 /// How often, at most, the space in use is measured after saves.
 const USAGE_CHECK_MS: f64 = 10_000.0;
 
@@ -85,6 +88,9 @@ pub struct Autosave {
     /// The draft as stored at `base`: only answers that differ from it are written.
     saved: StoredValue<Draft>,
     history: StoredValue<Option<History>>,
+    /// A snapshot waits to be written.
+    history_pending: StoredValue<bool>,
+    history_timer: StoredValue<Option<TimeoutHandle>>,
     last_usage_check: StoredValue<f64>,
 }
 
@@ -109,14 +115,20 @@ impl Autosave {
             base: StoredValue::new(revision),
             saved: StoredValue::new(draft),
             history: StoredValue::new(None),
+            history_pending: StoredValue::new(false),
+            history_timer: StoredValue::new(None),
             last_usage_check: StoredValue::new(f64::MIN),
         };
         let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 autosave.flush();
+                autosave.write_history();
             }
         });
-        let closing = window_event_listener(leptos::ev::pagehide, move |_| autosave.flush());
+        let closing = window_event_listener(leptos::ev::pagehide, move |_| {
+            autosave.flush();
+            autosave.write_history();
+        });
         let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
             let id = autosave.draft.with_untracked(|d| d.id.clone());
             match ev.key() {
@@ -130,6 +142,7 @@ impl Autosave {
         on_cleanup(move || {
             // Leaving the draft (for the home screen, another draft) writes what is pending.
             autosave.flush();
+            autosave.write_history();
             hidden.remove();
             closing.remove();
             other_tab.remove();
@@ -159,6 +172,9 @@ impl Autosave {
             draft.updated_ms = browser::now_ms();
         });
         self.schedule();
+        if self.history_pending.get_value() {
+            self.schedule_history_write();
+        }
     }
 
     /// Records where the team is, without counting it as an edit, and keeps a snapshot of the
@@ -382,30 +398,66 @@ impl Autosave {
 
     /// The draft's earlier versions.
     pub fn history(&self) -> History {
-        if let Some(history) = self.history.get_value() {
-            return history;
-        }
-        let history = self
-            .store()
-            .and_then(|store| store.history(&self.id()).ok())
-            .unwrap_or_default();
-        self.history.set_value(Some(history.clone()));
-        history
+        self.load_history();
+        self.history.with_value(|h| h.clone().unwrap_or_default())
     }
 
-    /// Takes a snapshot if the history rules want one now.
+    fn load_history(&self) {
+        if self.history.with_value(Option::is_none) {
+            let history = self
+                .store()
+                .and_then(|store| store.history(&self.id()).ok())
+                .unwrap_or_default();
+            self.history.set_value(Some(history));
+        }
+    }
+
+    /// Takes a snapshot if the history rules want one now. The snapshot is kept in memory at
+    /// once and written to storage a moment later, so that writing a large history never sits
+    /// between the team and its next keystroke.
     fn snapshot(&self, reason: Reason) {
-        let mut history = self.history();
+        if self.history.try_with_value(|_| ()).is_none() {
+            return;
+        }
+        self.load_history();
+        let now = browser::now_ms();
         let recorded = self
             .draft
-            .try_with_untracked(|d| history.record(d, reason, browser::now_ms()))
+            .try_with_untracked(|d| {
+                self.history
+                    .try_update_value(|h| h.as_mut().is_some_and(|h| h.record(d, reason, now)))
+            })
+            .flatten()
             .unwrap_or(false);
         if recorded {
-            if let Some(store) = self.store() {
-                // History is a convenience: when there is no room for it, the draft still saves.
-                let _ = store.save_history(&self.id(), &history);
-            }
-            self.history.set_value(Some(history));
+            self.history_pending.set_value(true);
+            self.schedule_history_write();
+        }
+    }
+
+    /// (Re)starts the wait before a pending snapshot is written.
+    fn schedule_history_write(&self) {
+        if let Some(Some(handle)) = self.history_timer.try_get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.write_history(), HISTORY_DELAY).ok();
+        self.history_timer.try_set_value(handle);
+    }
+
+    /// Writes the history kept in memory, if a snapshot is waiting.
+    fn write_history(&self) {
+        if self.history_pending.try_get_value() != Some(true) {
+            return;
+        }
+        self.history_pending.set_value(false);
+        if let Some(store) = self.store() {
+            // History is a convenience: when there is no room for it, the draft still saves.
+            self.history.with_value(|h| {
+                if let Some(h) = h {
+                    let _ = store.save_history(&self.id(), h);
+                }
+            });
         }
     }
 
@@ -417,10 +469,9 @@ impl Autosave {
         self.draft
             .with_untracked(|d| history.record(d, Reason::BeforeRestore, browser::now_ms()));
         let undo = history.snapshots().len() - 1;
-        if let Some(store) = self.store() {
-            let _ = store.save_history(&self.id(), &history);
-        }
         self.history.set_value(Some(history));
+        self.history_pending.set_value(true);
+        self.write_history();
         self.edit(|d| {
             d.title = version.title;
             d.answers = version.answers;
