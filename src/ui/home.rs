@@ -2,6 +2,7 @@
 //! deleting them.
 
 use super::backup::{BackupPanel, BackupReminder};
+use super::confirm::ConfirmDelete;
 use super::route::Route;
 use super::space::SpacePanel;
 use super::{browser, AppContext};
@@ -222,7 +223,7 @@ fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
             Err(e) => error.set(Some(format!("The draft could not be copied: {e}."))),
         }
     };
-    let delete = move |_| {
+    let delete = move |()| {
         let (id, title) = card.with_value(|c| (c.id.clone(), c.title.clone()));
         match context.store().delete(&id) {
             Ok(()) => {
@@ -327,26 +328,14 @@ fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
                 </button>
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="group" aria-labelledby=el("confirm")>
-                    <p id=el("confirm")>
-                        <strong>{card.with_value(|c| format!("Delete \u{201c}{}\u{201d}?", c.title))}</strong>
-                        " Its answers will be removed from this browser. This cannot be undone."
-                    </p>
-                    <button type="button" class="button button--danger button--small" on:click=delete>
-                        "Yes, delete it"
-                    </button>
-                    <button
-                        type="button"
-                        id=el("keep")
-                        class="button button--quiet button--small"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            browser::focus_later(el("delete"));
-                        }
-                    >
-                        "Keep it"
-                    </button>
-                </div>
+                <ConfirmDelete
+                    title=card.with_value(|c| c.title.clone())
+                    consequence="Its answers and history will be removed from this browser."
+                    keep_id=el("keep")
+                    back_to=el("delete")
+                    open=confirming
+                    on_delete=Callback::new(delete)
+                />
             </Show>
             {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
         </li>

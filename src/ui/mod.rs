@@ -3,6 +3,7 @@
 mod autosave;
 mod backup;
 mod browser;
+mod confirm;
 mod export;
 mod history;
 mod home;

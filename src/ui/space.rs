@@ -1,6 +1,7 @@
 //! How much of the browser's storage Crossroads uses, and freeing some by the team's choice.
 //! Nothing is ever deleted to make room without a click here.
 
+use super::confirm::ConfirmDelete;
 use super::{browser, AppContext};
 use crossroads_storage::{DraftUsage, Usage, QUOTA_UNITS, WARN_PERCENT};
 use leptos::prelude::*;
@@ -92,7 +93,7 @@ fn SpaceRow(usage: DraftUsage, is_open: bool, freed: Callback<String>) -> impl I
         )),
         Err(e) => error.set(Some(format!("The history could not be deleted: {e}."))),
     };
-    let delete_draft = move |_| match context.store().delete(&id.get_value()) {
+    let delete_draft = move |()| match context.store().delete(&id.get_value()) {
         Ok(()) => freed.run(format!("Deleted \u{201c}{}\u{201d}.", name.get_value())),
         Err(e) => error.set(Some(format!("The draft could not be deleted: {e}."))),
     };
@@ -131,29 +132,14 @@ fn SpaceRow(usage: DraftUsage, is_open: bool, freed: Callback<String>) -> impl I
                 })}
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="group" aria-label="Confirm deletion">
-                    <p>
-                        <strong>{format!("Delete \u{201c}{}\u{201d}?", name.get_value())}</strong>
-                        " Its answers and history will be removed from this browser. This cannot be undone."
-                    </p>
-                    <button type="button" class="button button--danger button--small" on:click=delete_draft>
-                        "Yes, delete it"
-                    </button>
-                    <button
-                        type="button"
-                        id=keep_id.clone()
-                        class="button button--quiet button--small"
-                        on:click={
-                            let delete_id = delete_id.clone();
-                            move |_| {
-                                confirming.set(false);
-                                browser::focus_later(delete_id.clone());
-                            }
-                        }
-                    >
-                        "Keep it"
-                    </button>
-                </div>
+                <ConfirmDelete
+                    title=name.get_value()
+                    consequence="Its answers and history will be removed from this browser."
+                    keep_id=keep_id.clone()
+                    back_to=delete_id.clone()
+                    open=confirming
+                    on_delete=Callback::new(delete_draft)
+                />
             </Show>
             {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
         </li>

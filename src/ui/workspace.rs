@@ -385,39 +385,40 @@ fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
             }
         })
         .collect_view();
-    let export_href = Route::section(&draft_id, EXPORT_PLACE).href();
-    let on_export = move || place.get() == Place::Export;
-    let history_href = Route::section(&draft_id, HISTORY_PLACE).href();
-    let on_history = move || place.get() == Place::History;
     view! {
         <nav class="section-nav" aria-label="Workbook sections">
             <a class="section-nav__back" href="#/">"\u{2190} All drafts"</a>
             <ol class="section-nav__list">
                 {items}
-                <li>
-                    <a
-                        class="section-nav__link section-nav__link--export"
-                        class:section-nav__link--current=on_export
-                        href=export_href
-                        aria-current=move || on_export().then_some("page")
-                        data-section=EXPORT_PLACE
-                    >
-                        <span class="section-nav__label">"Export proposal"</span>
-                    </a>
-                </li>
-                <li>
-                    <a
-                        class="section-nav__link section-nav__link--tool"
-                        class:section-nav__link--current=on_history
-                        href=history_href
-                        aria-current=move || on_history().then_some("page")
-                        data-section=HISTORY_PLACE
-                    >
-                        <span class="section-nav__label">"History"</span>
-                    </a>
-                </li>
+                <ToolLink draft_id=draft_id.clone() segment=EXPORT_PLACE label="Export proposal" here=Place::Export place />
+                <ToolLink draft_id segment=HISTORY_PLACE label="History" here=Place::History place />
             </ol>
         </nav>
+    }
+}
+
+/// A link below the sections to a screen that is not one (export, history).
+#[component]
+fn ToolLink(
+    draft_id: String,
+    segment: &'static str,
+    label: &'static str,
+    here: Place,
+    place: Memo<Place>,
+) -> impl IntoView {
+    let current = move || place.get() == here;
+    view! {
+        <li>
+            <a
+                class="section-nav__link section-nav__link--tool"
+                class:section-nav__link--current=current
+                href=Route::section(&draft_id, segment).href()
+                aria-current=move || current().then_some("page")
+                data-section=segment
+            >
+                <span class="section-nav__label">{label}</span>
+            </a>
+        </li>
     }
 }
 

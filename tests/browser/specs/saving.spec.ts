@@ -1,6 +1,6 @@
 // Saving without a save button: what the status line says, and that nothing typed is lost.
-import { test, expect, type Page } from "@playwright/test";
-import { Workbook } from "../fixtures/workbook";
+import { test, expect } from "@playwright/test";
+import { Workbook, typeInOneTask } from "../fixtures/workbook";
 
 const MEANING = "What does personalized learning mean at your school";
 
@@ -36,30 +36,11 @@ test("an edit is written at once when the page is hidden, and when it is closed"
   await wb.next();
   await wb.waitUntilSaved();
   // Type, hide the page and read storage in one go, so the 300 ms timer cannot have fired.
-  expect(await typeThenReadStorage(page, "Written on hide", "visibilitychange")).toEqual({ text: "Written on hide" });
-  expect(await typeThenReadStorage(page, "Written on pagehide", "pagehide")).toEqual({ text: "Written on pagehide" });
+  const hidden = await typeInOneTask(page, MEANING, "Written on hide", { then: "visibilitychange", read: "problems.meaning" });
+  expect(hidden).toEqual({ text: "Written on hide" });
+  const closed = await typeInOneTask(page, MEANING, "Written on pagehide", { then: "pagehide", read: "problems.meaning" });
+  expect(closed).toEqual({ text: "Written on pagehide" });
 });
-
-/** In one task: types into the meaning prompt, fires `trigger`, and returns what storage holds. */
-async function typeThenReadStorage(page: Page, text: string, trigger: "visibilitychange" | "pagehide") {
-  return page.evaluate(
-    ([label, text, trigger]) => {
-      const field = [...document.querySelectorAll("label")].find((l) => l.textContent!.startsWith(label))!;
-      const input = document.getElementById(field.htmlFor) as HTMLTextAreaElement;
-      input.value = text;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      if (trigger === "visibilitychange") {
-        Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
-        document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
-      } else {
-        window.dispatchEvent(new PageTransitionEvent("pagehide"));
-      }
-      const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/answer/") && k.endsWith("/problems.meaning"));
-      return key ? JSON.parse(localStorage.getItem(key)!).answer : undefined;
-    },
-    [MEANING, text, trigger] as const,
-  );
-}
 
 test("typing and closing the tab at once loses nothing", async ({ page, context }) => {
   const wb = new Workbook(page);

@@ -1,6 +1,6 @@
 // Two tabs on the same draft never silently overwrite each other.
 import { test, expect, type Page } from "@playwright/test";
-import { Workbook } from "../fixtures/workbook";
+import { Workbook, typeInOneTask } from "../fixtures/workbook";
 
 const MEANING = "What does personalized learning mean at your school";
 
@@ -12,32 +12,11 @@ async function secondTab(wb: Workbook): Promise<Workbook> {
   return other;
 }
 
-/** In one task: types into the meaning prompt and flushes at once (as hiding the page does). */
-async function typeAndFlush(page: Page, text: string) {
-  await page.evaluate(
-    ([label, text]) => {
-      const field = [...document.querySelectorAll("label")].find((l) => l.textContent!.startsWith(label))!;
-      const input = document.getElementById(field.htmlFor) as HTMLTextAreaElement;
-      input.value = text;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      window.dispatchEvent(new PageTransitionEvent("pagehide"));
-    },
-    [MEANING, text] as const,
-  );
-}
+/** Types into the meaning prompt and writes at once, as hiding the page does. */
+const typeAndFlush = (page: Page, text: string) => typeInOneTask(page, MEANING, text, { then: "pagehide" });
 
-/** In one task: types into the meaning prompt, leaving the save pending. */
-async function typeOnly(page: Page, text: string) {
-  await page.evaluate(
-    ([label, text]) => {
-      const field = [...document.querySelectorAll("label")].find((l) => l.textContent!.startsWith(label))!;
-      const input = document.getElementById(field.htmlFor) as HTMLTextAreaElement;
-      input.value = text;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    },
-    [MEANING, text] as const,
-  );
-}
+/** Types into the meaning prompt, leaving the save pending. */
+const typeOnly = (page: Page, text: string) => typeInOneTask(page, MEANING, text);
 
 async function openDraft(page: Page, title: string) {
   const wb = new Workbook(page);

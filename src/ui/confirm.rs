@@ -1,0 +1,47 @@
+//! Asking before something is deleted.
+
+use super::browser;
+use leptos::prelude::*;
+
+/// "Delete “X”? … [Yes, delete it] [Keep it]", shown in place. Focus starts on "Keep it", and
+/// returns to `back_to` when the team keeps it.
+#[component]
+pub fn ConfirmDelete(
+    /// What is deleted, as the team knows it.
+    title: String,
+    /// What deleting it means.
+    consequence: &'static str,
+    /// The id of the "Keep it" button (it takes focus when the question appears).
+    keep_id: String,
+    /// The element that gets focus back when the team keeps it.
+    back_to: String,
+    /// Set to false to close the question.
+    open: RwSignal<bool>,
+    /// Does the deleting.
+    on_delete: Callback<()>,
+) -> impl IntoView {
+    let question_id = format!("{keep_id}-question");
+    let labelled_by = question_id.clone();
+    view! {
+        <div class="confirm" role="group" aria-labelledby=labelled_by>
+            <p id=question_id>
+                <strong>{format!("Delete \u{201c}{title}\u{201d}?")}</strong>
+                " "{consequence}" This cannot be undone."
+            </p>
+            <button type="button" class="button button--danger button--small" on:click=move |_| on_delete.run(())>
+                "Yes, delete it"
+            </button>
+            <button
+                type="button"
+                id=keep_id
+                class="button button--quiet button--small"
+                on:click=move |_| {
+                    open.set(false);
+                    browser::focus_later(back_to.clone());
+                }
+            >
+                "Keep it"
+            </button>
+        </div>
+    }
+}
