@@ -1,6 +1,6 @@
 // Two tabs on the same draft never silently overwrite each other.
 import { test, expect, type Page } from "@playwright/test";
-import { Workbook, typeInOneTask } from "../fixtures/workbook";
+import { Workbook, holdTimers, releaseTimers, typeInOneTask } from "../fixtures/workbook";
 
 const MEANING = "What does personalized learning mean at your school";
 
@@ -57,6 +57,7 @@ test("two tabs editing in turn each see the other's saved changes", async ({ pag
 test("two tabs changing the draft at once: the team sees both and keeps one, the other becomes a copy", async ({ page }) => {
   const a = await openDraft(page, "Both");
   const b = await secondTab(a);
+  await holdTimers(b.page);
   await typeOnly(b.page, "Tab B's unsaved words.");
   await typeAndFlush(a.page, "Tab A's saved words.");
 
@@ -66,6 +67,7 @@ test("two tabs changing the draft at once: the team sees both and keeps one, the
   await expect(conflict.getByRole("row", { name: /What does personalized learning mean/ })).toContainText("Tab A's saved words.");
   await expect(b.saveStatus()).toHaveText("Not saved: this draft was also changed in another tab");
   await expect(b.page.getByLabel(MEANING)).not.toBeEditable();
+  await releaseTimers(b.page);
   await b.expectAccessible();
 
   await conflict.getByRole("button", { name: "Keep this tab’s version" }).click();
@@ -80,8 +82,11 @@ test("two tabs changing the draft at once: the team sees both and keeps one, the
 test("keeping the other tab's version keeps this tab's as a copy", async ({ page }) => {
   const a = await openDraft(page, "Theirs");
   const b = await secondTab(a);
+  await holdTimers(b.page);
   await typeOnly(b.page, "Mine, not kept here.");
   await typeAndFlush(a.page, "Theirs, kept.");
+  await expect(b.page.getByTestId("conflict")).toBeVisible();
+  await releaseTimers(b.page);
   await b.page.getByTestId("conflict").getByRole("button", { name: "Keep the other tab’s version" }).click();
   await expect(b.page.getByLabel(MEANING)).toHaveValue("Theirs, kept.");
   await expect(b.page.getByLabel(MEANING)).toBeEditable();
@@ -97,6 +102,7 @@ test("a tab of this version never rewrites a draft a newer version saved in anot
   // words waiting to be saved.
   const newer = await page.context().newPage();
   await newer.goto("/");
+  await holdTimers(a.page);
   await typeOnly(a.page, "Typed here, not yet saved.");
   const head = await newer.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/draft/"))!;
@@ -110,6 +116,7 @@ test("a tab of this version never rewrites a draft a newer version saved in anot
   await expect(a.page.getByTestId("draft-notice")).toContainText("Your unsaved changes are kept as “Upgraded elsewhere (this tab’s unsaved version");
   await expect(a.saveStatus()).toHaveText("Read-only: changes are not saved");
   await expect(a.page.getByLabel(MEANING)).not.toBeEditable();
+  await releaseTimers(a.page);
   await a.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
   expect(await a.page.evaluate((key) => localStorage.getItem(key), head[0])).toBe(head[1]);
   const copy = (await a.storedDraftList()).find((d) => d.title.startsWith("Upgraded elsewhere (this tab"));
