@@ -9,6 +9,7 @@ import { cpus, totalmem, tmpdir, type as osType, release } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { args as chromiumArgs, executablePath } from "../tests/browser/chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -19,19 +20,7 @@ const PORT = 4400;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const KIT = "crossroads-kit.html";
 const ONE_MB = 1024 * 1024;
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-  ],
-};
+const LAUNCH = { executablePath, headless: true, args: chromiumArgs };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const worst = (xs) => Math.max(...xs);

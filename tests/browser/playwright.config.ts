@@ -1,8 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { args, executablePath } from "./chromium.mjs";
 
 // The app's behaviour, tested in Debian's headless Chromium against the release build in dist/.
 // `cargo xtask test` builds dist/ first; the browser is never downloaded.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = 4173;
 
 export default defineConfig({
@@ -21,18 +21,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 860 },
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-      ],
-    },
+    launchOptions: { executablePath, args },
   },
   webServer: {
     command: `node serve.mjs ../../dist ${port}`,
