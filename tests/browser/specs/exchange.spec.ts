@@ -3,7 +3,7 @@ import { test, expect, type Browser, type Download, type Page } from "@playwrigh
 import { join } from "node:path";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { Workbook, downloadText } from "../fixtures/workbook";
+import { SCREENS_DIR, Workbook, downloadText } from "../fixtures/workbook";
 
 const HOSTILE_SCRIPT = "</script><script>alert(1)</script>";
 const HOSTILE_IMG = "<img src=x onerror=alert(1)>";
@@ -299,7 +299,7 @@ test("the export screen and the exported document pass axe, and look right", asy
   await fillProposal(wb);
   await wb.goToSection("Export proposal");
   await wb.expectAccessible();
-  const dir = "tests/browser/results/screens";
+  const dir = SCREENS_DIR;
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/export.png`, fullPage: true });
   const file = await wb.exportAs("HTML");

@@ -1,9 +1,9 @@
 // Screenshots of the main screens with a realistic draft, for people to look at
 // (written to tests/browser/results/screens/). Each also checks the screen rendered its content.
 import { test, expect } from "@playwright/test";
-import { Workbook } from "../fixtures/workbook";
+import { SCREENS_DIR, Workbook } from "../fixtures/workbook";
 
-const dir = "tests/browser/results/screens";
+const dir = SCREENS_DIR;
 
 test("screenshots of home, a section and the readiness check", async ({ page }) => {
   const wb = new Workbook(page);
