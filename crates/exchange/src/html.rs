@@ -149,18 +149,23 @@ fn answer(out: &mut String, item: &Item) {
     out.push_str("</section>\n");
 }
 
+/// Writes lines of typed text as escaped text separated by `<br>`.
+fn push_lines<'a>(out: &mut String, lines: impl Iterator<Item = &'a str>) {
+    for (i, line) in lines.enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        out.push_str(&text(line));
+    }
+}
+
 fn block(out: &mut String, block: &Block) {
     match block {
         Block::Unanswered => out.push_str("<p class=\"unanswered\">Not answered</p>"),
         Block::Paragraphs(paragraphs) => {
             for lines in paragraphs {
                 out.push_str("<p>");
-                for (i, line) in lines.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("<br>");
-                    }
-                    out.push_str(&text(line));
-                }
+                push_lines(out, lines.iter().map(String::as_str));
                 out.push_str("</p>");
             }
         }
@@ -191,12 +196,7 @@ fn block(out: &mut String, block: &Block) {
                 out.push_str("<tr>");
                 for cell in row {
                     out.push_str("<td>");
-                    for (i, line) in cell.lines().enumerate() {
-                        if i > 0 {
-                            out.push_str("<br>");
-                        }
-                        out.push_str(&text(line));
-                    }
+                    push_lines(out, cell.lines());
                     out.push_str("</td>");
                 }
                 out.push_str("</tr>\n");
