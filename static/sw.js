@@ -3,18 +3,33 @@
 // copy in dist/ by hand.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
-const CACHE = `crossroads-${VERSION}`;
+// Caches are named by scope: two copies of Crossroads on one host (say /crossroads/ and
+// /crossroads-beta/) keep their own and never delete each other's.
+const SCOPE = self.registration.scope;
+const PREFIX = `crossroads:${SCOPE}:`;
+const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {
-  // Everything or nothing: a half-cached build would fail offline.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // Everything or nothing: a half-cached build would fail offline. Each file is fetched from the
+  // host, past the browser's HTTP cache: a host that lets index.html be cached for minutes would
+  // otherwise hand this build the old page, which names files that are gone.
+  const fresh = FILES.map((file) => new Request(file, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
+
+/** Whether a cache from before caches were named by scope is this scope's: it holds this
+ * scope's own page. */
+async function legacyOfThisScope(name) {
+  if (!name.startsWith("crossroads-")) return false;
+  return (await (await caches.open(name)).keys()).some((r) => r.url === SCOPE);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("crossroads-") && name !== CACHE) await caches.delete(name);
+        const older = name.startsWith(PREFIX) && name !== CACHE;
+        if (older || (await legacyOfThisScope(name))) await caches.delete(name);
       }
       await self.clients.claim();
     })(),

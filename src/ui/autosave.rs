@@ -1,9 +1,12 @@
 //! Saving without a save button: every edit is written within 300 ms, and at once when the
-//! page is hidden or closed. Other tabs' saves are noticed, and when two tabs changed the same
-//! draft the team chooses which version to keep; the other is kept as a copy.
+//! page is hidden or closed. The rules (what to write, what another tab's save means, which
+//! copy to keep) are the storage crate's [`SaveSession`]; this file holds the signals, timers
+//! and listeners around it, and the draft's history.
 
-use super::browser;
-use crossroads_storage::{DraftStore, Entry, HeadState, StoreError, WARN_PERCENT};
+use super::{browser, AppContext};
+use crossroads_storage::{
+    Conflict, CopyName, DraftStore, Outcome, SaveSession, SaveStatus, WARN_PERCENT,
+};
 use crossroads_workbook::history::Reason;
 use crossroads_workbook::{new_draft_id, Draft, History};
 use leptos::prelude::*;
@@ -18,52 +21,12 @@ const HISTORY_DELAY: Duration = Duration::from_millis(2000);
 /// How often, at most, the space in use is measured after saves.
 const USAGE_CHECK_MS: f64 = 10_000.0;
 
-/// What the status line says. "Saved" only ever follows a write that succeeded.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveStatus {
-    /// Everything on screen is in storage.
-    Saved,
-    /// An edit is waiting to be written.
-    Saving,
-    /// The last write failed; the edit is kept in memory and written again on the next edit.
-    NotSaved(NotSaved),
-    /// The draft cannot be changed here.
-    ReadOnly,
-    /// Another tab changed the draft too; the team must choose.
-    Conflict,
-}
-
-/// Why the last write failed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NotSaved {
-    /// The reason in plain words.
-    pub reason: String,
-    /// Whether freeing space would help.
-    pub full: bool,
-}
-
-impl SaveStatus {
-    /// The words of the status line.
-    pub fn text(&self) -> String {
-        match self {
-            SaveStatus::Saved => "Saved".to_string(),
-            SaveStatus::Saving => "Saving\u{2026}".to_string(),
-            SaveStatus::NotSaved(n) => format!("Not saved: {}", n.reason),
-            SaveStatus::ReadOnly => "Read-only: changes are not saved".to_string(),
-            SaveStatus::Conflict => {
-                "Not saved: this draft was also changed in another tab".to_string()
-            }
-        }
+/// A fresh name for a copy the session may have to keep.
+fn copy_name() -> CopyName {
+    CopyName {
+        id: new_draft_id(browser::now_ms(), browser::random_u64()),
+        when: browser::format_time(browser::now_ms()),
     }
-}
-
-/// Two versions of the draft, when this tab and another both changed it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Conflict {
-    /// The version the other tab saved.
-    pub theirs: Draft,
-    /// Its revision.
-    pub revision: u64,
 }
 
 /// The open draft and its saving. Copy, so every handler can hold it.
@@ -80,13 +43,12 @@ pub struct Autosave {
     /// The share of the storage quota in use, once it passes the warning level.
     pub nearly_full: RwSignal<Option<usize>>,
     read_only: RwSignal<bool>,
+    session: StoredValue<SaveSession>,
     store: StoredValue<Arc<DraftStore>>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    dirty: StoredValue<bool>,
-    /// The revision in storage this tab's draft is based on.
-    base: StoredValue<u64>,
-    /// The draft as stored at `base`: only answers that differ from it are written.
-    saved: StoredValue<Draft>,
+    /// `updated_ms` of the draft when it was last exported, so an unsaved draft that was
+    /// exported since its last change counts as kept.
+    exported: StoredValue<Option<u64>>,
     history: StoredValue<Option<History>>,
     /// A snapshot waits to be written.
     history_pending: StoredValue<bool>,
@@ -96,24 +58,21 @@ pub struct Autosave {
 
 impl Autosave {
     /// Starts saving `draft`, stored at `revision`, into `store`; flushes when the page is
-    /// hidden or closed, and listens for other tabs' saves.
+    /// hidden or closed, warns before the page closes with work not in storage, and listens for
+    /// other tabs' saves.
     pub fn new(draft: Draft, revision: u64, store: Arc<DraftStore>, read_only: bool) -> Self {
+        let session = SaveSession::new(draft.clone(), revision, read_only);
         let autosave = Autosave {
-            draft: RwSignal::new(draft.clone()),
-            status: RwSignal::new(if read_only {
-                SaveStatus::ReadOnly
-            } else {
-                SaveStatus::Saved
-            }),
+            draft: RwSignal::new(draft),
+            status: RwSignal::new(session.status(store.is_persistent())),
             conflict: RwSignal::new(None),
             notice: RwSignal::new(None),
             nearly_full: RwSignal::new(None),
             read_only: RwSignal::new(read_only),
+            session: StoredValue::new(session),
             store: StoredValue::new(store),
             timer: StoredValue::new(None),
-            dirty: StoredValue::new(false),
-            base: StoredValue::new(revision),
-            saved: StoredValue::new(draft),
+            exported: StoredValue::new(None),
             history: StoredValue::new(None),
             history_pending: StoredValue::new(false),
             history_timer: StoredValue::new(None),
@@ -125,25 +84,48 @@ impl Autosave {
                 autosave.write_history();
             }
         });
-        let closing = window_event_listener(leptos::ev::pagehide, move |_| {
+        let context = AppContext::get();
+        let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
             autosave.flush();
+            if !autosave.is_stored() && !context.is_leaving_on_purpose() {
+                // The browser asks "Leave site?"; its own words, not ours, are shown.
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        });
+        let closing = window_event_listener(leptos::ev::pagehide, move |_| {
+            autosave.leave();
             autosave.write_history();
         });
         let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-            let id = autosave.draft.with_untracked(|d| d.id.clone());
+            let id = autosave.id();
             match ev.key() {
                 Some(key) if DraftStore::draft_of_head_key(&key) == Some(id.as_str()) => {
                     autosave.other_tab_wrote()
+                }
+                Some(key)
+                    if DraftStore::draft_of_history_key(&key) == Some(id.as_str())
+                        && ev.new_value().is_none() =>
+                {
+                    autosave.forget_history()
                 }
                 None => autosave.other_tab_wrote(),
                 _ => {}
             }
         });
+        context.set_open_work(Some(Callback::new(move |()| autosave.is_kept())));
         on_cleanup(move || {
             // Leaving the draft (for the home screen, another draft) writes what is pending.
-            autosave.flush();
+            if let Outcome::LeftWithCopy(kept) = autosave.leave() {
+                let outcome = Outcome::LeftWithCopy(kept);
+                if let Some(text) = outcome.notice() {
+                    context.flash(text);
+                }
+            }
             autosave.write_history();
+            context.set_open_work(None);
             hidden.remove();
+            leaving.remove();
             closing.remove();
             other_tab.remove();
         });
@@ -157,14 +139,92 @@ impl Autosave {
         self.store.try_get_value()
     }
 
+    fn id(&self) -> String {
+        self.draft.with_untracked(|d| d.id.clone())
+    }
+
     /// Whether the draft can be changed now (not while two versions wait for a choice).
     pub fn is_read_only(&self) -> bool {
         self.read_only.get() || self.conflict.with(Option::is_some)
     }
 
+    /// Whether everything on screen is in storage.
+    fn is_stored(&self) -> bool {
+        let persistent = self.store().is_some_and(|s| s.is_persistent());
+        self.session
+            .try_with_value(|s| s.is_stored(persistent))
+            .unwrap_or(true)
+    }
+
+    /// Whether the work on screen is kept somewhere: in storage, or in a file exported since
+    /// the last change. Writes what is pending first.
+    pub fn is_kept(&self) -> bool {
+        self.flush();
+        self.is_stored()
+            || self.exported.try_get_value().flatten()
+                == self.draft.try_with_untracked(|d| d.updated_ms)
+    }
+
+    /// Notes that the draft as it is now was exported to a file.
+    pub fn exported(&self) {
+        self.exported
+            .set_value(Some(self.draft.with_untracked(|d| d.updated_ms)));
+    }
+
+    /// Shows the session's status and what an outcome needs the team to see.
+    fn show(&self, outcome: Outcome) {
+        let persistent = self.store().is_some_and(|s| s.is_persistent());
+        let Some((status, conflict, read_only)) = self.session.try_with_value(|s| {
+            (
+                s.status(persistent),
+                s.conflict().cloned(),
+                s.is_read_only(),
+            )
+        }) else {
+            return;
+        };
+        match &outcome {
+            Outcome::Took(draft) | Outcome::KeptTheirs { theirs: draft, .. } => {
+                self.draft.set(draft.clone())
+            }
+            Outcome::Saved => {
+                self.snapshot(Reason::Editing);
+                self.check_usage(false);
+            }
+            Outcome::Failed(crossroads_storage::StoreError::Full) => self.check_usage(true),
+            Outcome::ConflictOpened => self.stop_timer(),
+            _ => {}
+        }
+        if let Some(text) = outcome.notice() {
+            self.notice.try_set(Some(text));
+        }
+        if let Outcome::KeptMine { saved, .. } = outcome {
+            self.show(*saved);
+        }
+        self.status.try_set(status);
+        self.conflict.try_set(conflict);
+        self.read_only.try_set(read_only);
+    }
+
+    /// Runs one step of the session on the draft on screen, and shows what it did.
+    fn step(&self, f: impl FnOnce(&mut SaveSession, &DraftStore, &Draft) -> Outcome) -> Outcome {
+        let Some(store) = self.store() else {
+            return Outcome::Nothing;
+        };
+        let Some(outcome) = self.draft.try_with_untracked(|draft| {
+            self.session
+                .try_update_value(|session| f(session, &store, draft))
+        }) else {
+            return Outcome::Nothing;
+        };
+        let outcome = outcome.unwrap_or(Outcome::Nothing);
+        self.show(outcome.clone());
+        outcome
+    }
+
     /// Applies an edit the team made, and schedules the write.
     pub fn edit(&self, change: impl FnOnce(&mut Draft)) {
-        if self.read_only.get_untracked() || self.conflict.with_untracked(Option::is_some) {
+        if !self.session.with_value(SaveSession::can_edit) {
             return;
         }
         self.draft.update(|draft| {
@@ -192,10 +252,10 @@ impl Autosave {
     }
 
     fn schedule(&self) {
-        self.dirty.set_value(true);
-        if !matches!(self.status.get_untracked(), SaveStatus::NotSaved(_)) {
-            self.status.set(SaveStatus::Saving);
-        }
+        self.session.update_value(SaveSession::edited);
+        let persistent = self.store().is_some_and(|s| s.is_persistent());
+        self.status
+            .set(self.session.with_value(|s| s.status(persistent)));
         if self.timer.get_value().is_none() {
             let this = *self;
             let handle = set_timeout_with_handle(move || this.flush(), SAVE_DELAY).ok();
@@ -203,197 +263,44 @@ impl Autosave {
         }
     }
 
-    /// Writes any pending edit now.
-    pub fn flush(&self) {
+    fn stop_timer(&self) {
         if let Some(Some(handle)) = self.timer.try_get_value() {
             handle.clear();
         }
         self.timer.try_set_value(None);
-        if !self.dirty.try_get_value().unwrap_or(false)
-            || self.conflict.try_with_untracked(Option::is_some) != Some(false)
-        {
-            return;
-        }
-        let Some(store) = self.store() else {
-            return;
-        };
-        let Some(base) = self.base.try_get_value() else {
-            return;
-        };
-        let Some(result) = self.draft.try_with_untracked(|draft| {
-            self.saved
-                .with_value(|saved| store.save(draft, base, Some(saved)))
-        }) else {
-            return;
-        };
-        match result {
-            Ok(revision) => {
-                self.base.set_value(revision);
-                self.saved.set_value(self.draft.get_untracked());
-                self.dirty.set_value(false);
-                self.status.try_set(if store.is_persistent() {
-                    SaveStatus::Saved
-                } else {
-                    SaveStatus::NotSaved(NotSaved {
-                        reason:
-                            "this browser is blocking storage, so your work lives only in this tab"
-                                .to_string(),
-                        full: false,
-                    })
-                });
-                self.snapshot(Reason::Editing);
-                self.check_usage(false);
-            }
-            Err(StoreError::Conflict { .. }) => self.other_tab_wrote(),
-            Err(StoreError::Protected(_))
-                if matches!(store.head_state(&self.id()), Ok(HeadState::Newer(_))) =>
-            {
-                self.newer_version_wrote()
-            }
-            Err(e) => {
-                let full = e == StoreError::Full;
-                self.status.try_set(SaveStatus::NotSaved(NotSaved {
-                    reason: e.to_string(),
-                    full,
-                }));
-                if full {
-                    self.check_usage(true);
-                }
-            }
-        }
     }
 
-    fn id(&self) -> String {
-        self.draft.with_untracked(|d| d.id.clone())
+    /// Writes any pending edit now.
+    pub fn flush(&self) {
+        self.stop_timer();
+        self.step(|s, store, draft| s.flush(store, draft, &copy_name()));
     }
 
-    /// Another tab saved this draft (or removed it): take its version if this tab has nothing
-    /// unsaved, otherwise ask the team which to keep.
+    /// Leaving the draft: writes what is pending, or keeps this tab's version as a copy when
+    /// two versions wait for a choice.
+    fn leave(&self) -> Outcome {
+        self.stop_timer();
+        self.step(|s, store, draft| s.leave(store, draft, &copy_name()))
+    }
+
+    /// Another tab saved this draft (or removed it).
     fn other_tab_wrote(&self) {
-        let Some(store) = self.store() else {
-            return;
-        };
-        let id = self.id();
-        match store.head_state(&id) {
-            Ok(HeadState::At(revision)) if revision != self.base.get_value() => {}
-            Ok(HeadState::Newer(_)) => return self.newer_version_wrote(),
-            Ok(HeadState::Gone) => {
-                self.status.set(SaveStatus::NotSaved(NotSaved {
-                    reason: "this draft was deleted in another tab or window; it is still on this screen, and your \
-                             next change will save it again"
-                        .to_string(),
-                    full: false,
-                }));
-                self.dirty.set_value(true);
-                self.base.set_value(0);
-                return;
-            }
-            _ => return,
-        }
-        let Ok(Some(Entry::Editable {
-            draft: theirs,
-            revision,
-        })) = store.load(&id)
-        else {
-            return;
-        };
-        if self.dirty.get_value() {
-            if let Some(Some(handle)) = self.timer.try_get_value() {
-                handle.clear();
-            }
-            self.timer.set_value(None);
-            self.conflict.set(Some(Conflict { theirs, revision }));
-            self.status.set(SaveStatus::Conflict);
-        } else {
-            self.take(theirs, revision);
-            self.notice.set(Some(
-                "This draft was just changed in another tab or window. You are seeing the latest version.".to_string(),
-            ));
-        }
-    }
-
-    /// A newer version of Crossroads wrote this draft: never write it again from this tab.
-    fn newer_version_wrote(&self) {
-        self.read_only.set(true);
-        self.status.set(SaveStatus::ReadOnly);
-        if self.dirty.get_value() {
-            let kept = self.keep_copy("this tab\u{2019}s unsaved version");
-            self.notice.set(Some(format!(
-                "A newer version of Crossroads changed this draft in another tab, so this tab will not write it. \
-                 Your unsaved changes are kept as \u{201c}{kept}\u{201d}."
-            )));
-        } else {
-            self.notice.set(Some(
-                "A newer version of Crossroads changed this draft in another tab, so this tab will not write it."
-                    .to_string(),
-            ));
-        }
-        self.dirty.set_value(false);
-    }
-
-    fn take(&self, draft: Draft, revision: u64) {
-        self.saved.set_value(draft.clone());
-        self.base.set_value(revision);
-        self.dirty.set_value(false);
-        self.draft.set(draft);
-        self.status.set(SaveStatus::Saved);
-    }
-
-    /// Stores this tab's draft as a new draft; returns its title ("" if it could not be stored).
-    fn keep_copy(&self, whose: &str) -> String {
-        let Some(store) = self.store() else {
-            return String::new();
-        };
-        let mut copy = self.draft.get_untracked();
-        copy.id = new_draft_id(browser::now_ms(), browser::random_u64());
-        copy.title = format!(
-            "{} ({whose}, {})",
-            copy.display_title(),
-            browser::format_time(browser::now_ms())
-        );
-        match store.add(copy) {
-            Ok(copy) => copy.title,
-            Err(_) => String::new(),
-        }
+        self.step(|s, store, draft| s.other_tab_wrote(store, draft, &copy_name()));
     }
 
     /// Resolves a conflict by keeping this tab's version; the other is kept as a copy.
     pub fn keep_mine(&self) {
-        let Some(Conflict { theirs, revision }) = self.conflict.get_untracked() else {
-            return;
-        };
-        let Some(store) = self.store() else {
-            return;
-        };
-        let mut copy = theirs.clone();
-        copy.id = new_draft_id(browser::now_ms(), browser::random_u64());
-        copy.title = format!(
-            "{} (the other tab\u{2019}s version, {})",
-            theirs.display_title(),
-            browser::format_time(browser::now_ms())
-        );
-        let kept = store.add(copy).map(|c| c.title).unwrap_or_default();
-        self.saved.set_value(theirs);
-        self.base.set_value(revision);
-        self.conflict.set(None);
-        self.dirty.set_value(true);
-        self.flush();
-        self.notice.set(Some(format!(
-            "Kept this tab\u{2019}s version. The other tab\u{2019}s version is saved as \u{201c}{kept}\u{201d}."
-        )));
+        self.step(|s, store, draft| s.keep_mine(store, draft, &copy_name()));
     }
 
     /// Resolves a conflict by taking the other tab's version; this tab's is kept as a copy.
     pub fn keep_theirs(&self) {
-        let Some(Conflict { theirs, revision }) = self.conflict.get_untracked() else {
-            return;
-        };
-        let kept = self.keep_copy("this tab\u{2019}s version");
-        self.conflict.set(None);
-        self.take(theirs, revision);
-        self.notice.set(Some(format!(
-            "Now showing the other tab\u{2019}s version. This tab\u{2019}s version is saved as \u{201c}{kept}\u{201d}."
-        )));
+        self.step(|s, store, draft| s.keep_theirs(store, draft, &copy_name()));
+    }
+
+    /// Writes again now, after the team freed space.
+    pub fn retry(&self) {
+        self.step(|s, store, draft| s.retry(store, draft, &copy_name()));
     }
 
     /// The draft's earlier versions.
@@ -410,6 +317,17 @@ impl Autosave {
                 .unwrap_or_default();
             self.history.set_value(Some(history));
         }
+    }
+
+    /// The history of this draft was deleted (here, or in another tab): forget it too, so that
+    /// the next snapshot does not write it back.
+    pub fn forget_history(&self) {
+        if let Some(Some(handle)) = self.history_timer.try_get_value() {
+            handle.clear();
+        }
+        self.history_timer.try_set_value(None);
+        self.history_pending.try_set_value(false);
+        self.history.try_set_value(None);
     }
 
     /// Takes a snapshot if the history rules want one now. The snapshot is kept in memory at
@@ -497,11 +415,5 @@ impl Autosave {
             self.nearly_full
                 .try_set((percent >= WARN_PERCENT).then_some(percent));
         }
-    }
-
-    /// Writes again now, after the team freed space.
-    pub fn retry(&self) {
-        self.dirty.set_value(true);
-        self.flush();
     }
 }

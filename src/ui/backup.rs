@@ -8,7 +8,7 @@ use crossroads_exchange::{
     backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, ImportError, RawRecord,
     MAX_BACKUP_BYTES,
 };
-use crossroads_storage::{backup_due, Listing, Restored};
+use crossroads_storage::{backup_due, BackupContents, Listing, RestoreReport};
 use crossroads_workbook::{new_draft_id, Draft, History};
 use leptos::prelude::*;
 
@@ -41,10 +41,10 @@ fn back_up(context: AppContext) -> Result<String, String> {
 
 /// The reminder at the top of the home screen.
 #[component]
-pub fn BackupReminder(refresh: RwSignal<u32>) -> impl IntoView {
+pub fn BackupReminder() -> impl IntoView {
     let context = AppContext::get();
     let due = Memo::new(move |_| {
-        refresh.track();
+        context.track_drafts();
         let store = context.store();
         let summaries: Vec<_> = store
             .list()
@@ -58,7 +58,7 @@ pub fn BackupReminder(refresh: RwSignal<u32>) -> impl IntoView {
         store.is_persistent() && backup_due(store.last_backup_ms(), &summaries, browser::now_ms())
     });
     let last = move || {
-        refresh.track();
+        context.track_drafts();
         context.store().last_backup_ms()
     };
     move || {
@@ -89,55 +89,74 @@ pub fn BackupReminder(refresh: RwSignal<u32>) -> impl IntoView {
 
 /// What a restore did, for the team to read.
 #[derive(Clone, Default, PartialEq)]
-struct RestoreReport {
-    added: usize,
-    already_here: usize,
-    raw_kept: usize,
-    /// Drafts that differ from the one here, with their history: offered as copies.
-    differing: Vec<(Draft, History)>,
+struct RestoreResult {
+    report: RestoreReport,
+    /// Differing drafts added as copies since.
     copied: usize,
+    /// Why adding a copy failed, if it did.
+    copy_failed: Option<String>,
 }
 
-impl RestoreReport {
+fn drafts(n: usize) -> String {
+    if n == 1 {
+        "1 draft".to_string()
+    } else {
+        format!("{n} drafts")
+    }
+}
+
+impl RestoreResult {
     fn summary(&self) -> String {
-        let drafts = |n: usize| {
-            if n == 1 {
-                "1 draft".to_string()
-            } else {
-                format!("{n} drafts")
-            }
-        };
-        let mut parts = vec![format!("{} added", drafts(self.added))];
-        if self.already_here > 0 {
+        let r = &self.report;
+        let mut parts = vec![format!("{} added", drafts(r.added))];
+        if r.already_here + r.raw_already_here > 0 {
             parts.push(format!(
                 "{} already here, unchanged",
-                drafts(self.already_here)
+                drafts(r.already_here + r.raw_already_here)
             ));
         }
         if self.copied > 0 {
             parts.push(format!("{} added as copies", drafts(self.copied)));
         }
-        if self.raw_kept > 0 {
+        if r.raw_added > 0 {
             parts.push(format!(
                 "{} that cannot be opened put back as they were",
-                drafts(self.raw_kept)
+                drafts(r.raw_added)
             ));
         }
         format!("From the backup: {}.", parts.join(", "))
+    }
+
+    /// What went wrong, if anything did, in the words the team reads.
+    fn problem(&self) -> Option<String> {
+        let r = &self.report;
+        let stopped = r.stopped.as_ref().map(|e| {
+            if r.changed_anything() || self.copied > 0 {
+                format!(
+                    "The restore stopped part-way: {e}. What it added before it stopped is kept, and nothing \
+                     that was here has changed. Free space and restore the same file again to add the rest."
+                )
+            } else {
+                format!("Nothing was restored: {e}. Nothing that was here has changed.")
+            }
+        });
+        let failed = self
+            .copy_failed
+            .as_ref()
+            .map(|e| format!("A copy could not be added: {e}."));
+        let parts: Vec<String> = stopped.into_iter().chain(failed).collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
     }
 }
 
 /// The backup panel of the home screen.
 #[component]
-pub fn BackupPanel(
-    /// Bumped after a restore, so the list of drafts is read again.
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
+pub fn BackupPanel() -> impl IntoView {
     let context = AppContext::get();
     let made = RwSignal::new(None::<Result<String, String>>);
-    let report = RwSignal::new(None::<Result<RestoreReport, String>>);
+    let report = RwSignal::new(None::<Result<RestoreResult, String>>);
     let last = move || {
-        refresh.track();
+        context.track_drafts();
         made.track();
         context.store().last_backup_ms()
     };
@@ -147,35 +166,32 @@ pub fn BackupPanel(
             context.announce(format!("Saved {name} to your downloads."));
         }
         made.set(Some(result));
-        refresh.update(|n| *n += 1);
+        context.drafts_changed();
     };
     let restore_text = move |text: String| {
         let backup = match read_backup(&text) {
             Ok(backup) => backup,
             Err(e) => return report.set(Some(Err(e.to_string()))),
         };
-        let store = context.store();
-        let mut outcome = RestoreReport::default();
-        for entry in backup.drafts {
-            match store.restore(&entry.draft, &entry.history) {
-                Ok(Restored::Added) => outcome.added += 1,
-                Ok(Restored::AlreadyHere) => outcome.already_here += 1,
-                Ok(Restored::Differs) => outcome.differing.push((entry.draft, entry.history)),
-                Err(e) => {
-                    return report.set(Some(Err(format!(
-                        "The restore stopped: {e}. What it added so far is kept."
-                    ))))
-                }
-            }
-        }
-        for raw in backup.unreadable {
-            if store.restore_raw(&raw.key, &raw.raw).unwrap_or(false) {
-                outcome.raw_kept += 1;
-            }
-        }
-        context.announce(outcome.summary());
+        let contents = BackupContents {
+            drafts: backup
+                .drafts
+                .into_iter()
+                .map(|d| (d.draft, d.history))
+                .collect(),
+            unreadable: backup
+                .unreadable
+                .into_iter()
+                .map(|r| (r.key, r.raw))
+                .collect(),
+        };
+        let outcome = RestoreResult {
+            report: context.store().restore_backup(&contents),
+            ..RestoreResult::default()
+        };
+        context.announce(outcome.problem().unwrap_or_else(|| outcome.summary()));
         report.set(Some(Ok(outcome)));
-        refresh.update(|n| *n += 1);
+        context.drafts_changed();
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(file) = browser::picked_file(&ev) else {
@@ -201,24 +217,31 @@ pub fn BackupPanel(
             return;
         };
         let store = context.store();
+        let differing = &mut current.report.differing;
         let chosen: Vec<(Draft, History)> = match which {
-            Some(i) if i < current.differing.len() => vec![current.differing.remove(i)],
+            Some(i) if i < differing.len() => vec![differing.remove(i)],
             Some(_) => return,
-            None => std::mem::take(&mut current.differing),
+            None => std::mem::take(differing),
         };
+        current.copy_failed = None;
         for (draft, history) in chosen {
             let copy = Draft {
                 id: new_draft_id(browser::now_ms(), browser::random_u64()),
                 title: format!("{} (from a backup)", draft.display_title()),
-                ..draft
+                ..draft.clone()
             };
-            if store.restore(&copy, &history).is_ok() {
-                current.copied += 1;
+            match store.restore(&copy, &history) {
+                Ok(_) => current.copied += 1,
+                Err(e) => {
+                    // Offered again, so the team can try once it has made room.
+                    current.report.differing.push((draft, history));
+                    current.copy_failed = Some(e.to_string());
+                }
             }
         }
-        context.announce(current.summary());
+        context.announce(current.problem().unwrap_or_else(|| current.summary()));
         report.set(Some(Ok(current)));
-        refresh.update(|n| *n += 1);
+        context.drafts_changed();
     };
     let persistence = move || {
         match context.persistence.get() {
@@ -263,6 +286,7 @@ pub fn BackupPanel(
                 .into_any(),
                 Ok(outcome) => {
                     let differing = outcome
+                        .report
                         .differing
                         .iter()
                         .enumerate()
@@ -275,10 +299,14 @@ pub fn BackupPanel(
                             </li>
                         })
                         .collect_view();
-                    let several = outcome.differing.len() > 1;
-                    let any = !outcome.differing.is_empty();
+                    let several = outcome.report.differing.len() > 1;
+                    let any = !outcome.report.differing.is_empty();
+                    let refused = outcome.report.refused.clone();
+                    let problem = outcome.problem();
+                    let failed = problem.is_some();
                     view! {
-                        <div class="notice" data-testid="restore-result">
+                        <div class="notice" class:notice--danger=failed data-testid="restore-result">
+                            {problem.map(|p| view! { <p role="alert" data-testid="restore-problem"><strong>{p}</strong></p> })}
                             <p>{outcome.summary()}</p>
                             {any.then(|| view! {
                                 <p>"These differ from the draft of the same name here, which was left alone:"</p>
@@ -286,6 +314,12 @@ pub fn BackupPanel(
                                 {several.then(|| view! {
                                     <button type="button" class="button button--small" on:click=move |_| add_copies(None)>"Add them all as copies"</button>
                                 })}
+                            })}
+                            {(!refused.is_empty()).then(|| view! {
+                                <p>"Left out, because a backup made by Crossroads would not hold them here:"</p>
+                                <ul data-testid="restore-refused">
+                                    {refused.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                                </ul>
                             })}
                         </div>
                     }

@@ -72,6 +72,7 @@ pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
             .map(|()| name.clone())
             .map_err(|_| "The browser did not let Crossroads save the file.".to_string());
         if let Ok(name) = &result {
+            autosave.exported();
             context.announce(format!("Saved {name} to your downloads."));
         }
         done.set(Some(result));

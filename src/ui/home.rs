@@ -16,17 +16,15 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     browser::set_title("Your design proposals");
     let context = AppContext::get();
-    // Bumped after every change to the list, so it is read again from storage.
-    let refresh = RwSignal::new(0u32);
     // Another tab's change to any draft shows here at once.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_none_or(|key| DraftStore::is_ours(&key)) {
-            refresh.update(|n| *n += 1);
+            context.drafts_changed();
         }
     });
     on_cleanup(move || other_tab.remove());
     let entries = Memo::new(move |_| {
-        refresh.track();
+        context.track_drafts();
         context.store().list().map_err(|e| e.to_string())
     });
     let areas = FocusArea::ALL
@@ -36,7 +34,8 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <main id="main" class="page" tabindex="-1">
-            <BackupReminder refresh />
+            <Flash />
+            <BackupReminder />
             <section class="intro">
                 <h1>"Plan your school\u{2019}s personalized learning design"</h1>
                 <p class="intro__lead">
@@ -51,7 +50,7 @@ pub fn Home() -> impl IntoView {
                 </p>
             </section>
             <NewDraftForm />
-            <super::import::ImportPanel refresh />
+            <super::import::ImportPanel />
             <section class="drafts" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading" tabindex="-1">
                     "Drafts in this browser"
@@ -77,7 +76,7 @@ pub fn Home() -> impl IntoView {
                         let cards = list
                             .into_iter()
                             .map(|entry| match entry {
-                                Listing::Draft(draft) => view! { <DraftCard draft refresh /> }.into_any(),
+                                Listing::Draft(draft) => view! { <DraftCard draft /> }.into_any(),
                                 Listing::Unreadable(damaged) => view! { <DamagedCard damaged /> }.into_any(),
                             })
                             .collect_view();
@@ -85,15 +84,34 @@ pub fn Home() -> impl IntoView {
                     }
                 }}
             </section>
-            <BackupPanel refresh />
+            <BackupPanel />
             <section class="space-section" aria-labelledby="space-heading">
                 <h2 id="space-heading">"Space in this browser"</h2>
                 {move || {
-                    refresh.track();
-                    view! { <SpacePanel on_freed=Callback::new(move |()| refresh.update(|n| *n += 1)) /> }
+                    context.track_drafts();
+                    view! { <SpacePanel on_freed=Callback::new(move |_| context.drafts_changed()) /> }
                 }}
             </section>
         </main>
+    }
+}
+
+/// What the screen before this one had to tell the team (it is gone now).
+#[component]
+fn Flash() -> impl IntoView {
+    let context = AppContext::get();
+    move || {
+        context.flash.get().map(|text| {
+            view! {
+                <div class="notice" role="status" data-testid="flash">
+                    <p>{text}" "
+                        <button type="button" class="button button--quiet button--small" on:click=move |_| context.flash.set(None)>
+                            "Dismiss"
+                        </button>
+                    </p>
+                </div>
+            }
+        })
     }
 }
 
@@ -162,7 +180,7 @@ impl Card {
 }
 
 #[component]
-fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
+fn DraftCard(draft: DraftSummary) -> impl IntoView {
     let read_only = draft.read_only;
     let context = AppContext::get();
     let card = StoredValue::new(Card {
@@ -200,7 +218,7 @@ fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
                     "Renamed to \u{201c}{}\u{201d}.",
                     draft.display_title()
                 ));
-                refresh.update(|n| *n += 1);
+                context.drafts_changed();
                 browser::focus_later(el("rename"));
             }
             Err(e) => error.set(Some(format!("The draft could not be renamed: {e}."))),
@@ -217,7 +235,7 @@ fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
         ) {
             Ok(copy) => {
                 context.announce(format!("Made \u{201c}{}\u{201d}.", copy.display_title()));
-                refresh.update(|n| *n += 1);
+                context.drafts_changed();
                 browser::focus_later(format!("open-{}", copy.id));
             }
             Err(e) => error.set(Some(format!("The draft could not be copied: {e}."))),
@@ -228,7 +246,7 @@ fn DraftCard(draft: DraftSummary, refresh: RwSignal<u32>) -> impl IntoView {
         match context.store().delete(&id) {
             Ok(()) => {
                 context.announce(format!("Deleted \u{201c}{title}\u{201d}."));
-                refresh.update(|n| *n += 1);
+                context.drafts_changed();
                 browser::focus_later("drafts-heading".to_string());
             }
             Err(e) => error.set(Some(format!("The draft could not be deleted: {e}."))),

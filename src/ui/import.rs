@@ -2,7 +2,7 @@
 //! An import never replaces a draft without asking, and a replaced draft is kept as a backup.
 
 use super::{browser, AppContext};
-use crossroads_exchange::{import, ImportError, MAX_FILE_BYTES};
+use crossroads_exchange::{read_proposal, ImportError, Imported, MAX_FILE_BYTES};
 use crossroads_workbook::{new_draft_id, Draft};
 use leptos::prelude::*;
 
@@ -17,15 +17,17 @@ enum Outcome {
 #[derive(Clone, Copy)]
 struct Importer {
     context: AppContext,
-    refresh: RwSignal<u32>,
     outcome: RwSignal<Option<Outcome>>,
     /// A file's proposal that matches a draft already here, waiting for the team's choice.
     pending: RwSignal<Option<Draft>>,
+    /// What the last file held that could not be placed, to list and to save.
+    set_aside: RwSignal<Option<Imported>>,
 }
 
 impl Importer {
     fn refuse(&self, message: String) {
         self.pending.set(None);
+        self.set_aside.set(None);
         self.outcome.set(Some(Outcome::Refused(message)));
     }
 
@@ -49,10 +51,13 @@ impl Importer {
     }
 
     fn take(&self, text: &str) {
-        let draft = match import(text) {
-            Ok(draft) => draft,
+        let imported = match read_proposal(text) {
+            Ok(imported) => imported,
             Err(e) => return self.refuse(e.to_string()),
         };
+        let draft = imported.draft.clone();
+        self.set_aside
+            .set((!imported.set_aside.is_empty()).then_some(imported));
         match self.context.store().contains(&draft.id) {
             Ok(false) => self.add(draft),
             Ok(true) => {
@@ -108,22 +113,19 @@ impl Importer {
         self.pending.set(None);
         self.context.announce(message.clone());
         self.outcome.set(Some(Outcome::Imported(message)));
-        self.refresh.update(|n| *n += 1);
+        self.context.drafts_changed();
         browser::focus_later(format!("open-{}", draft.id));
     }
 }
 
 /// The import panel of the home screen.
 #[component]
-pub fn ImportPanel(
-    /// Bumped after an import, so the list of drafts is read again.
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
+pub fn ImportPanel() -> impl IntoView {
     let importer = Importer {
         context: AppContext::get(),
-        refresh,
         outcome: RwSignal::new(None),
         pending: RwSignal::new(None),
+        set_aside: RwSignal::new(None),
     };
     let dragging = RwSignal::new(false);
     let on_pick = move |ev: leptos::ev::Event| {
@@ -164,7 +166,7 @@ pub fn ImportPanel(
             </p>
             <div class="field">
                 <label for="import-file">"Choose an HTML or JSON proposal file"</label>
-                <p class="field__hint" id="import-hint">"Or drop the file on this box. At most 5 MB."</p>
+                <p class="field__hint" id="import-hint">"Or drop the file on this box. At most 64 MB."</p>
                 <input
                     id="import-file"
                     type="file"
@@ -186,7 +188,59 @@ pub fn ImportPanel(
                 .into_any(),
             })}
             {move || importer.pending.get().map(|draft| view! { <Conflict draft importer /> })}
+            {move || importer.set_aside.get().filter(|_| importer.pending.with(Option::is_none)).map(|imported| view! { <SetAsideList imported /> })}
         </section>
+    }
+}
+
+/// What the file held that no question of this version can show: listed, and savable as a file.
+#[component]
+fn SetAsideList(imported: Imported) -> impl IntoView {
+    let count = imported.set_aside.len();
+    let items = imported
+        .set_aside
+        .iter()
+        .map(|piece| {
+            let name = piece.label.map_or_else(
+                || format!("\u{201c}{}\u{201d}", piece.prompt),
+                str::to_string,
+            );
+            view! {
+                <li>
+                    <strong>{name}</strong>{format!(": {}. ", piece.why)}
+                    <span class="set-aside__text">{piece.text.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let file = StoredValue::new(imported);
+    let error = RwSignal::new(false);
+    let save = move |_| {
+        let (name, text) = file.with_value(|i| {
+            (
+                format!("crossroads-set-aside-{}.txt", browser::today()),
+                i.set_aside_text(),
+            )
+        });
+        error.set(browser::download(&name, "text/plain;charset=utf-8", &text).is_err());
+    };
+    view! {
+        <div class="notice notice--warning" data-testid="import-set-aside">
+            <p>
+                <strong>{if count == 1 { "1 part of the file was set aside. ".to_string() } else { format!("{count} parts of the file were set aside. ") }}</strong>
+                "This version of Crossroads has no place to show them, so they are not in the draft. \
+                 Nothing was thrown away: they are listed here, and the file itself is unchanged."
+            </p>
+            <ul>{items}</ul>
+            <p class="notice__actions">
+                <button type="button" class="button button--secondary button--small" on:click=save>
+                    "Save what was set aside as a text file"
+                </button>
+            </p>
+            <Show when=move || error.get()>
+                <p role="alert">"The browser did not let Crossroads save the file."</p>
+            </Show>
+        </div>
     }
 }
 

@@ -33,6 +33,15 @@ pub(crate) struct AppContext {
     pub announcement: RwSignal<String>,
     /// Whether the browser promised to keep the site's data.
     pub persistence: RwSignal<browser::Persistence>,
+    /// The open draft, when one is: writes what is pending and says whether the work on screen
+    /// is kept (in storage, or exported since its last change).
+    open_work: StoredValue<Option<Callback<(), bool>>>,
+    /// Something to tell the team on the next screen (the one before it is gone).
+    pub flash: RwSignal<Option<String>>,
+    /// Bumped whenever the stored drafts change (here or in another tab), so lists read again.
+    drafts: RwSignal<u32>,
+    /// The app itself is about to reload the page, after checking that the work is kept.
+    leaving_on_purpose: StoredValue<bool>,
 }
 
 impl AppContext {
@@ -42,6 +51,46 @@ impl AppContext {
 
     pub fn store(&self) -> Arc<DraftStore> {
         self.store.get_value()
+    }
+
+    /// Registers (or clears) the open draft's check of whether its work is kept.
+    pub fn set_open_work(&self, check: Option<Callback<(), bool>>) {
+        self.open_work.try_set_value(check);
+    }
+
+    /// Whether everything the team sees is kept, after writing what is pending: true when no
+    /// draft is open.
+    pub fn work_is_kept(&self) -> bool {
+        self.open_work
+            .try_get_value()
+            .flatten()
+            .is_none_or(|check| check.run(()))
+    }
+
+    /// Says that the stored drafts changed: every list of them reads storage again.
+    pub fn drafts_changed(&self) {
+        self.drafts.update(|n| *n += 1);
+    }
+
+    /// Makes the calling view or memo read again when the stored drafts change.
+    pub fn track_drafts(&self) {
+        self.drafts.track();
+    }
+
+    /// Notes that the app reloads the page itself, the work being kept: no leave warning.
+    pub fn leave_on_purpose(&self) {
+        self.leaving_on_purpose.set_value(true);
+    }
+
+    /// Whether the app is reloading the page itself.
+    pub fn is_leaving_on_purpose(&self) -> bool {
+        self.leaving_on_purpose.try_get_value().unwrap_or(false)
+    }
+
+    /// Shows `text` on the next screen, and reads it out.
+    pub fn flash(&self, text: String) {
+        self.announce(text.clone());
+        self.flash.try_set(Some(text));
     }
 
     /// Says something to screen-reader users without moving their focus.
@@ -81,6 +130,40 @@ fn open_store() -> (DraftStore, Option<StoreError>) {
     )
 }
 
+/// How long leftovers of an unfinished save must stay leftovers before they are recovered: far
+/// longer than any save in another tab takes between its first and its last write.
+const LEFTOVER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Makes drafts again of what an unfinished save of an older build left behind (answers with
+/// no head), once they are still there a few seconds after start-up. Nothing is deleted.
+fn sweep_leftovers(context: AppContext) {
+    let store = context.store();
+    let seen = store.orphans().unwrap_or_default();
+    if seen.is_empty() || !store.is_persistent() {
+        return;
+    }
+    set_timeout(
+        move || {
+            let store = context.store();
+            let still = store.orphans().unwrap_or_default();
+            let title = format!("Recovered answers (found on {})", browser::today());
+            let recovered = seen
+                .iter()
+                .filter(|id| still.contains(id))
+                .filter(|id| store.recover_orphan(id, &title, browser::now_ms()).is_ok())
+                .count();
+            if recovered > 0 {
+                context.drafts_changed();
+                context.flash(format!(
+                    "Crossroads found answers that an earlier save never finished, and kept them as \
+                     \u{201c}{title}\u{201d}. Look through them, then keep or delete that draft."
+                ));
+            }
+        },
+        LEFTOVER_WAIT,
+    );
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -96,8 +179,13 @@ pub fn App() -> impl IntoView {
         route,
         announcement: RwSignal::new(String::new()),
         persistence: RwSignal::new(browser::Persistence::Unknown),
+        open_work: StoredValue::new(None),
+        flash: RwSignal::new(None),
+        drafts: RwSignal::new(0),
+        leaving_on_purpose: StoredValue::new(false),
     };
     provide_context(context);
+    sweep_leftovers(context);
     browser::ask_to_persist(context.persistence);
     let update_ready = RwSignal::new(false);
     update::register(update_ready);

@@ -6,6 +6,15 @@ use super::{browser, AppContext};
 use crossroads_storage::{DraftUsage, Usage, QUOTA_UNITS, WARN_PERCENT};
 use leptos::prelude::*;
 
+/// What the team freed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Freed {
+    /// The history of this draft.
+    HistoryOf(String),
+    /// This draft, or the leftovers of an unfinished save.
+    Draft(String),
+}
+
 fn share(units: usize) -> String {
     match units * 100 / QUOTA_UNITS {
         0 => "under 1%".to_string(),
@@ -19,9 +28,9 @@ pub fn SpacePanel(
     /// The draft open in this tab: it cannot be deleted from here.
     #[prop(optional, into)]
     open_draft: Option<String>,
-    /// Called after something was deleted.
+    /// Called after something was deleted, with what.
     #[prop(optional)]
-    on_freed: Option<Callback<()>>,
+    on_freed: Option<Callback<Freed>>,
 ) -> impl IntoView {
     let context = AppContext::get();
     let refresh = RwSignal::new(0u32);
@@ -29,11 +38,11 @@ pub fn SpacePanel(
         refresh.track();
         context.store().usage().ok()
     });
-    let freed = Callback::new(move |message: String| {
+    let freed = Callback::new(move |(message, what): (String, Freed)| {
         context.announce(message);
         refresh.update(|n| *n += 1);
         if let Some(callback) = on_freed {
-            callback.run(());
+            callback.run(what);
         }
     });
     let open_draft = StoredValue::new(open_draft);
@@ -76,25 +85,32 @@ pub fn SpacePanel(
 }
 
 #[component]
-fn SpaceRow(usage: DraftUsage, is_open: bool, freed: Callback<String>) -> impl IntoView {
+fn SpaceRow(usage: DraftUsage, is_open: bool, freed: Callback<(String, Freed)>) -> impl IntoView {
     let context = AppContext::get();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let title = match usage.title.trim() {
+        _ if usage.orphan => "Pieces of a draft whose saving never finished".to_string(),
         "" => "Untitled proposal".to_string(),
         t => t.to_string(),
     };
     let id = StoredValue::new(usage.id.clone());
     let name = StoredValue::new(title.clone());
     let delete_history = move |_| match context.store().delete_history(&id.get_value()) {
-        Ok(()) => freed.run(format!(
-            "Deleted the history of \u{201c}{}\u{201d}.",
-            name.get_value()
+        Ok(()) => freed.run((
+            format!(
+                "Deleted the history of \u{201c}{}\u{201d}.",
+                name.get_value()
+            ),
+            Freed::HistoryOf(id.get_value()),
         )),
         Err(e) => error.set(Some(format!("The history could not be deleted: {e}."))),
     };
     let delete_draft = move |()| match context.store().delete(&id.get_value()) {
-        Ok(()) => freed.run(format!("Deleted \u{201c}{}\u{201d}.", name.get_value())),
+        Ok(()) => freed.run((
+            format!("Deleted \u{201c}{}\u{201d}.", name.get_value()),
+            Freed::Draft(id.get_value()),
+        )),
         Err(e) => error.set(Some(format!("The draft could not be deleted: {e}."))),
     };
     let keep_id = format!("space-keep-{}", usage.id);

@@ -107,16 +107,26 @@ pub fn UpdateBanner(
     ready: RwSignal<bool>,
 ) -> impl IntoView {
     let later = RwSignal::new(false);
+    let refused = RwSignal::new(false);
     let control = use_context::<UpdateControl>();
+    let context = super::AppContext::get();
     view! {
         <Show when=move || ready.get() && !later.get()>
             <div class="notice update" role="status" data-testid="update">
                 <p>
                     <strong>"A new version of Crossroads is ready. "</strong>
-                    "Updating saves your work first, then reloads the page."
+                    "Updating saves your work first, then reloads the page. It waits if your work cannot be saved."
                 </p>
                 <p class="notice__actions">
                     <button type="button" class="button button--small" on:click=move |_| {
+                        // Reloading would drop work that is only on screen: refuse until it is
+                        // in storage or in an exported file.
+                        if !context.work_is_kept() {
+                            refused.set(true);
+                            return;
+                        }
+                        refused.set(false);
+                        context.leave_on_purpose();
                         if let Some(control) = control {
                             apply(control);
                         }
@@ -125,6 +135,14 @@ pub fn UpdateBanner(
                         "Later"
                     </button>
                 </p>
+                <Show when=move || refused.get()>
+                    <p class="update__refused" role="alert" data-testid="update-refused">
+                        <strong>"Not updated yet. "</strong>
+                        "Your latest changes are not saved in this browser, and updating reloads the page, \
+                         which would lose them. Free space or solve the problem shown above the draft until \
+                         it says Saved, or export the draft to a file, then choose \u{201c}Update now\u{201d} again."
+                    </p>
+                </Show>
             </div>
         </Show>
     }

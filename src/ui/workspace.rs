@@ -1,14 +1,14 @@
 //! The screen of one open draft: its sections, the navigation between them, and saving.
 
-use super::autosave::{Autosave, SaveStatus};
+use super::autosave::Autosave;
 use super::export::{ExportScreen, EXPORT_PLACE};
 use super::history::{HistoryScreen, HISTORY_PLACE};
 use super::prompt_field::{field_id, PromptField};
 use super::readiness::ReadinessScreen;
 use super::route::Route;
-use super::space::SpacePanel;
+use super::space::{Freed, SpacePanel};
 use super::{browser, AppContext};
-use crossroads_storage::{Entry, Unreadable};
+use crossroads_storage::{Entry, SaveStatus, Unreadable};
 use crossroads_workbook::catalog::{self, FIRST_SECTION};
 use crossroads_workbook::{FocusArea, Section, SectionKind};
 use leptos::prelude::*;
@@ -198,13 +198,13 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
     let status_class = move || match status.get() {
         SaveStatus::Saved => "save-status save-status--saved",
         SaveStatus::Saving => "save-status save-status--saving",
-        SaveStatus::NotSaved(_) | SaveStatus::Conflict => "save-status save-status--failed",
+        SaveStatus::NotSaved { .. } | SaveStatus::Conflict => "save-status save-status--failed",
         SaveStatus::ReadOnly => "save-status save-status--read-only",
     };
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
     let export_href = StoredValue::new(Route::section(&draft_id, EXPORT_PLACE).href());
     let show_space = RwSignal::new(false);
-    let full = move || matches!(status.get(), SaveStatus::NotSaved(n) if n.full);
+    let full = move || matches!(status.get(), SaveStatus::NotSaved { full: true, .. });
     let open_id = StoredValue::new(draft_id.clone());
     view! {
         <div class="draft-bar">
@@ -216,7 +216,7 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
             </p>
             <p class=status_class data-testid="save-status">{move || status.get().text()}</p>
         </div>
-        <Show when=move || matches!(status.get(), SaveStatus::NotSaved(_))>
+        <Show when=move || matches!(status.get(), SaveStatus::NotSaved { .. })>
             <div class="notice notice--danger" role="alert" data-testid="save-problem">
                 <p>
                     <strong>{move || status.get().text()}</strong>
@@ -256,7 +256,12 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
                 </div>
             })}
             <Show when=move || show_space.get()>
-                <SpacePanel open_draft=open_id.get_value() on_freed=Callback::new(move |()| autosave.retry()) />
+                <SpacePanel open_draft=open_id.get_value() on_freed=Callback::new(move |freed: Freed| {
+                    if freed == Freed::HistoryOf(open_id.get_value()) {
+                        autosave.forget_history();
+                    }
+                    autosave.retry();
+                }) />
             </Show>
         </Show>
         {move || autosave.notice.get().map(|text| view! {

@@ -86,11 +86,20 @@ impl Document {
     }
 }
 
+/// The lines of typed text, split at every line ending a reader knows (`\r\n`, a lone `\r`,
+/// `\n`), so a carriage return can never end a line of the output in the middle of a table row.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|l| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        l.split('\r')
+    })
+}
+
 /// Text split into paragraphs at blank lines, and each paragraph into lines.
 fn paragraphs(text: &str) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for line in text.lines() {
+    for line in lines(text) {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
@@ -106,7 +115,7 @@ fn paragraphs(text: &str) -> Vec<Vec<String>> {
 }
 
 fn block(prompt: &'static Prompt, answer: Option<&Answer>) -> Block {
-    let Some(answer) = answer.filter(|a| a.is_answered()) else {
+    let Some(answer) = answer.filter(|a| prompt.shows(a)) else {
         return Block::Unanswered;
     };
     match (answer, &prompt.kind) {
@@ -146,7 +155,12 @@ fn block(prompt: &'static Prompt, answer: Option<&Answer>) -> Block {
             headers: shape.columns.iter().map(|c| c.label).collect(),
             rows: rows
                 .iter()
-                .filter(|row| crossroads_workbook::row_has_text(row))
+                .filter(|row| {
+                    shape
+                        .columns
+                        .iter()
+                        .any(|c| row.get(c.id).is_some_and(|v| !v.trim().is_empty()))
+                })
                 .map(|row| {
                     shape
                         .columns
@@ -184,6 +198,13 @@ mod tests {
             ]
         );
         assert!(paragraphs("   ").is_empty());
+        assert_eq!(
+            paragraphs("a\rb\r\nc\n\r\nd"),
+            vec![
+                vec!["a".to_string(), "b".into(), "c".into()],
+                vec!["d".to_string()]
+            ]
+        );
     }
 
     #[test]

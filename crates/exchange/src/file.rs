@@ -6,7 +6,7 @@
 //! ```
 
 use crate::html::DATA_ELEMENT_ID;
-use crossroads_workbook::Draft;
+use crossroads_workbook::{fit_draft, Draft, SetAside};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -15,8 +15,11 @@ pub(crate) const FORMAT: &str = "crossroads-proposal";
 /// The version of the proposal file format this build writes. It changes when the shape of the
 /// file changes in a way an older build could misread; [`import`] migrates older versions.
 pub const FILE_VERSION: u32 = 1;
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Files larger than this are refused before they are read. Every file Crossroads exports is
+/// smaller: the proposal document carries each character of the largest draft at most twice
+/// (shown, and in its data), at no more than 12 bytes for both (`<` is `&lt;` and `\u003c`), as
+/// a test checks.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// The deepest nesting of arrays and objects accepted (a proposal needs 6).
 pub const MAX_DEPTH: usize = 32;
 
@@ -133,7 +136,43 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads a proposal from the text of an exported HTML or JSON file.
+/// A proposal read from a file and fitted to this version's catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The draft, every answer of it shown on its prompt's screen.
+    pub draft: Draft,
+    /// What the file held that no prompt of this version can show, with why: listed for the
+    /// team, never dropped in silence.
+    pub set_aside: Vec<SetAside>,
+}
+
+impl Imported {
+    /// The set-aside pieces as a text file the team can keep.
+    pub fn set_aside_text(&self) -> String {
+        let mut out = format!(
+            "Set aside when \u{201c}{}\u{201d} was opened in Crossroads\n\n",
+            self.draft.display_title()
+        );
+        for piece in &self.set_aside {
+            let name = piece.label.unwrap_or(&piece.prompt);
+            out.push_str(&format!(
+                "{name} ({})\nWhy: {}\n\n{}\n\n",
+                piece.prompt, piece.why, piece.text
+            ));
+        }
+        out
+    }
+}
+
+/// Reads a proposal file for this browser: [`import`], then every answer fitted to the catalog
+/// (converted where that loses nothing, set aside where it cannot be shown).
+pub fn read_proposal(text: &str) -> Result<Imported, ImportError> {
+    let (draft, set_aside) = fit_draft(import(text)?);
+    Ok(Imported { draft, set_aside })
+}
+
+/// Reads a proposal exactly as the file holds it, from the text of an exported HTML or JSON
+/// file.
 pub fn import(text: &str) -> Result<Draft, ImportError> {
     let (json, version) = checked_json(text, MAX_FILE_BYTES, FORMAT)?;
     match version {
@@ -163,14 +202,7 @@ pub fn import(text: &str) -> Result<Draft, ImportError> {
     Ok(draft)
 }
 
-/// Draft ids become storage keys and URL parts: letters, digits, `-` and `_`, at most 64.
-pub(crate) fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
+pub(crate) use crossroads_workbook::valid_draft_id as valid_id;
 
 /// The JSON of a file after the checks every file gets: size, emptiness, the data element of an
 /// HTML document, nesting, syntax and the `format` it names. Returns it with its version.
@@ -215,18 +247,23 @@ pub(crate) fn checked_json<'a>(
     }
 }
 
-/// The text of the data element of an exported proposal document.
+/// The text of the data element of an exported proposal document: the first `<script>` element
+/// whose start tag carries the data id. Text elsewhere that looks like the marker (a title
+/// typed by the team, say) is not a start tag and is passed over.
 fn data_in_html(html: &str) -> Option<&str> {
     let marker = format!("id=\"{DATA_ELEMENT_ID}\"");
-    let at = html.find(&marker)?;
-    let tag_start = html[..at].rfind("<script")?;
-    // The marker must sit inside that script's start tag.
-    if html[tag_start..at].contains('>') {
-        return None;
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        let tag = &rest[at..];
+        let tag_end = tag.find('>')?;
+        let body = &tag[tag_end + 1..];
+        if tag[..tag_end].contains(&marker) {
+            let end = body.find("</script")?;
+            return Some(body[..end].trim());
+        }
+        rest = body;
     }
-    let content_start = at + html[at..].find('>')? + 1;
-    let content_end = content_start + html[content_start..].find("</script")?;
-    Some(html[content_start..content_end].trim())
+    None
 }
 
 /// The deepest nesting of `{` and `[` outside strings.
@@ -292,11 +329,13 @@ mod tests {
         let big = format!("{{\"x\":\"{}\"}}", "a".repeat(MAX_FILE_BYTES));
         assert!(matches!(import(&big), Err(ImportError::TooLarge { .. })));
         let message = ImportError::TooLarge {
-            bytes: 6_400_000,
+            bytes: 70_000_000,
             limit: MAX_FILE_BYTES,
         }
         .to_string();
-        assert!(message.starts_with("The file is too large (6.1 MB). Files here are at most 5 MB"));
+        assert!(
+            message.starts_with("The file is too large (66.7 MB). Files here are at most 64 MB")
+        );
         assert_eq!(import(""), Err(ImportError::Empty));
         assert_eq!(import("   \n"), Err(ImportError::Empty));
         assert_eq!(import("just some notes"), Err(ImportError::NotAProposal));
@@ -353,6 +392,55 @@ mod tests {
             ImportError::NewerVersion { version: 7 },
         ] {
             assert!(error.to_string().ends_with('.'), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_title_or_school_that_looks_like_the_data_marker_still_imports() {
+        let marker = r#"<script type="application/json" id="crossroads-proposal">"#;
+        let mut draft = Draft::new("m1", format!("id=\"crossroads-proposal\" {marker}"), 1);
+        draft.set_answer(
+            "profile.school",
+            Answer::Text(format!("\"{marker}</script>")),
+        );
+        let html = export(&draft, Format::Html, &ExportOptions::new(5, "2026-11-23"));
+        assert_eq!(import(&html), Ok(draft));
+        let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+        assert!(
+            !title.contains('"'),
+            "quotes are escaped in the title: {title}"
+        );
+    }
+
+    /// The most characters (UTF-16 code units) one browser's local storage holds for a site; no
+    /// draft is larger.
+    const LARGEST_DRAFT_UNITS: usize = 5_300_000;
+
+    #[test]
+    fn every_file_crossroads_exports_can_be_imported_back() {
+        // The characters that grow most on export, filling what local storage can hold.
+        for c in ['<', '&', '\u{4e2d}', '\u{1f680}', '"', '\n'] {
+            let per_answer = LARGEST_DRAFT_UNITS / 4 / c.len_utf16();
+            let mut draft = Draft::new("big", "Big", 1);
+            for prompt in [
+                "problems.meaning",
+                "problems.change",
+                "problems.practice",
+                "pathway.why",
+            ] {
+                draft.set_answer(prompt, Answer::Text(c.to_string().repeat(per_answer)));
+            }
+            let options = ExportOptions::new(5, "2026-11-23");
+            for format in [Format::Html, Format::Json] {
+                let file = export(&draft, format, &options);
+                assert!(
+                    file.len() < MAX_FILE_BYTES,
+                    "{c:?} in {format:?}: {} bytes",
+                    file.len()
+                );
+                let back = import(&file).map(|d| d.answers.len());
+                assert_eq!(back, Ok(4), "{c:?} {format:?}");
+            }
         }
     }
 

@@ -8,7 +8,7 @@ use crate::document::{Block, Document, Item};
 use crate::file;
 use crate::ExportOptions;
 use crossroads_workbook::Draft;
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use html_escape::{encode_double_quoted_attribute as attr, encode_safe, encode_text as text};
 use std::fmt::Write;
 
 /// The id of the `<script type="application/json">` element that carries the data.
@@ -35,7 +35,7 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
     let _ = writeln!(
         out,
         "<title>{} \u{2013} design proposal</title>",
-        text(&heading)
+        encode_safe(&heading)
     );
     out.push_str("<style>\n");
     out.push_str(STYLE);

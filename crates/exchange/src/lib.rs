@@ -30,7 +30,9 @@ pub use backup::{
     backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, RawRecord, BACKUP_VERSION,
     MAX_BACKUP_BYTES,
 };
-pub use file::{import, ImportError, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES};
+pub use file::{
+    import, read_proposal, ImportError, Imported, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
+};
 pub use names::file_name;
 
 use crossroads_workbook::Draft;

@@ -3,7 +3,7 @@
 //! Typed text is escaped so that it reads as the team wrote it: it can neither make headings,
 //! links or emphasis, nor carry HTML into a renderer.
 
-use crate::document::{Block, Document};
+use crate::document::{lines, Block, Document};
 use crate::ExportOptions;
 use crossroads_workbook::Draft;
 use std::fmt::Write;
@@ -94,7 +94,7 @@ fn block(out: &mut String, block: &Block) {
             out.push('\n');
         }
         Block::Table { headers, rows } => {
-            let cell = |s: &str| escape(s).replace('\n', "<br>");
+            let cell = |s: &str| lines(s).map(escape).collect::<Vec<_>>().join("<br>");
             let _ = writeln!(
                 out,
                 "| {} |",
@@ -117,12 +117,25 @@ fn block(out: &mut String, block: &Block) {
     }
 }
 
-/// Escapes text so Markdown shows it literally: HTML-special characters become entities and
-/// Markdown's punctuation is backslash-escaped.
+/// Escapes one line of text so Markdown shows it literally: HTML-special characters become
+/// entities, Markdown's punctuation is backslash-escaped (`=` and `-` too, which under a line
+/// would make it a heading), and spaces that start the line are entities, so indentation can
+/// never make a code block.
 fn escape(s: &str) -> String {
+    // Text meant for one line (a title, a heading) is kept on one line.
+    if s.contains(['\n', '\r']) {
+        return lines(s).map(escape).collect::<Vec<_>>().join(" ");
+    }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let rest = s.trim_start_matches([' ', '\t']);
+    for c in s[..s.len() - rest.len()].chars() {
+        out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
+    }
+    // A line of nothing but `=` under text would make that text a heading.
+    let underline = rest.trim_end().chars().all(|c| c == '=');
+    for c in rest.chars() {
         match c {
+            '=' if underline => out.push_str("\\="),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -153,6 +166,30 @@ mod tests {
             escape("<img src=x onerror=alert(1)>"),
             "&lt;img src=x onerror=alert\\(1\\)&gt;"
         );
+    }
+
+    #[test]
+    fn lines_under_text_and_carriage_returns_never_become_structure() {
+        assert_eq!(escape("==="), "\\=\\=\\=");
+        assert_eq!(escape("    code?"), "&#32;&#32;&#32;&#32;code?");
+        let mut draft = Draft::new("d", "T", 0);
+        draft.set_answer(
+            "problems.meaning",
+            Answer::Text("Heading?\n===\nNot\n---".into()),
+        );
+        draft.set_answer(
+            "learning.milestones",
+            Answer::Rows(vec![
+                [("milestone".to_string(), "one\rtwo".to_string())].into()
+            ]),
+        );
+        let md = render(&draft, &ExportOptions::new(0, "2026-11-23"));
+        assert!(
+            md.contains("Heading?  \n\\=\\=\\=  \nNot  \n\\-\\-\\-"),
+            "{md}"
+        );
+        assert!(md.contains("| one<br>two |"), "{md}");
+        assert!(!md.contains('\r'));
     }
 
     #[test]

@@ -150,6 +150,8 @@ pub struct DraftUsage {
     pub draft: usize,
     /// Characters of its history.
     pub history: usize,
+    /// Only answers or history are stored, no head: the leftovers of an unfinished save.
+    pub orphan: bool,
 }
 
 /// How much of local storage is in use.
@@ -363,6 +365,14 @@ impl DraftStore {
         }
     }
 
+    /// The draft id whose history is stored under `key`.
+    pub fn draft_of_history_key(key: &str) -> Option<&str> {
+        match keys::parse(key) {
+            Key::History(id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// Whether `key` belongs to Crossroads (for refreshing lists when another tab writes).
     pub fn is_ours(key: &str) -> bool {
         keys::parse(key) != Key::Other
@@ -384,9 +394,44 @@ impl DraftStore {
         }
     }
 
+    /// Writes several records as one change: if any write fails, the ones already made are
+    /// undone (each key gets back what it held), so storage is left as it was.
+    fn write_all(&self, records: &[(String, String)]) -> Result<(), StoreError> {
+        let mut undo: Vec<(&str, Option<String>, usize)> = Vec::new();
+        for (key, value) in records {
+            let before = self.kv.get(key)?;
+            let result = self.write(key, value);
+            undo.push((key, before, units(value)));
+            if let Err(e) = result {
+                self.undo(undo);
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts back what `write_all` replaced. Undoing the writes that grew storage the most comes
+    /// first, so each step frees room for the next and the last leaves storage as it was.
+    fn undo(&self, mut undo: Vec<(&str, Option<String>, usize)>) {
+        undo.sort_by_key(|(_, before, written)| {
+            before.as_deref().map_or(0, units) as i64 - *written as i64
+        });
+        for (key, before, _) in undo {
+            let _ = match before {
+                Some(value) => self.kv.set(key, &value),
+                None => self.kv.remove(key),
+            };
+        }
+    }
+
     /// Saves `draft`, which this writer loaded or last saved at revision `base`, and returns
     /// its new revision. `previous` is the draft as it was at `base`, if known: only answers
     /// that differ from it are written.
+    ///
+    /// A save is whole or not at all: when a write fails (storage full, say), what this call
+    /// wrote is undone and the draft stays as it was at `base`. When the draft is no longer
+    /// stored (deleted in another tab, or storage cleared), every answer is written, whatever
+    /// `previous` says.
     ///
     /// Refuses, changing nothing, when another writer saved since `base`
     /// ([`StoreError::Conflict`]), or when the stored draft is damaged or from a newer version.
@@ -400,12 +445,18 @@ impl DraftStore {
     ) -> Result<u64, StoreError> {
         let head_key = keys::draft(&draft.id);
         let mut migrating = None;
+        let mut previous = previous;
+        let mut head_was_stored = true;
         match self
             .kv
             .get(&head_key)?
             .map(|raw| (record::decode(&raw), raw))
         {
-            None => {}
+            // Nothing is stored, so nothing of the draft can be taken as written already.
+            None => {
+                previous = None;
+                head_was_stored = false;
+            }
             Some((Decoded::Current(head), _)) if head.revision == base => {}
             Some((Decoded::Current(head), _)) => {
                 return Err(StoreError::Conflict {
@@ -426,33 +477,31 @@ impl DraftStore {
         }
         if let Some(raw) = &migrating {
             self.write(&keys::premigration(&draft.id), raw)?;
+            previous = None;
         }
-        let previous = if migrating.is_some() { None } else { previous };
-        let revision = base + 1;
+        let revision = match head_was_stored {
+            true => base + 1,
+            false => revision_after_vanishing(base, &self.writer),
+        };
         let stored_prompts: BTreeSet<String> = match previous {
             Some(previous) => previous.answers.keys().cloned().collect(),
-            None => {
-                let prefix = keys::answers_of(&draft.id);
-                self.kv
-                    .keys()?
-                    .iter()
-                    .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
-                    .collect()
-            }
+            None => self.answer_prompts(&draft.id)?,
         };
-        for (prompt, answer) in &draft.answers {
-            let unchanged = previous.and_then(|p| p.answers.get(prompt)) == Some(answer);
-            if !unchanged {
-                self.write(
-                    &keys::answer(&draft.id, prompt),
-                    &record::encode_answer(answer, revision),
-                )?;
-            }
-        }
-        self.write(
-            &head_key,
-            &Head::new(draft, revision, &self.writer).encode(),
-        )?;
+        let mut records: Vec<(String, String)> = draft
+            .answers
+            .iter()
+            .filter(|(prompt, answer)| {
+                previous.and_then(|p| p.answers.get(*prompt)) != Some(answer)
+            })
+            .map(|(prompt, answer)| {
+                (
+                    keys::answer(&draft.id, prompt),
+                    record::encode_answer(answer, revision),
+                )
+            })
+            .collect();
+        records.push((head_key, Head::new(draft, revision, &self.writer).encode()));
+        self.write_all(&records)?;
         for prompt in stored_prompts
             .iter()
             .filter(|p| !draft.answers.contains_key(*p))
@@ -465,14 +514,45 @@ impl DraftStore {
         Ok(revision)
     }
 
+    /// The prompts that have an answer record under draft `id`.
+    fn answer_prompts(&self, id: &str) -> Result<BTreeSet<String>, StoreError> {
+        let prefix = keys::answers_of(id);
+        Ok(self
+            .kv
+            .keys()?
+            .iter()
+            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+            .collect())
+    }
+
+    /// Whether a draft is stored under `id`: a head, answers or an old copy (a history alone is
+    /// no draft; a new draft under that id takes it over).
+    fn occupied(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.kv.keys()?.iter().any(|k| {
+            let key = keys::parse(k);
+            key.draft_id() == Some(id) && !matches!(key, Key::History(_))
+        }))
+    }
+
+    /// Every key that holds a record of draft `id`: head, answers, history, old copy.
+    fn keys_of(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .kv
+            .keys()?
+            .into_iter()
+            .filter(|k| keys::parse(k).draft_id() == Some(id))
+            .collect())
+    }
+
     /// Creates and stores an empty draft. Fails rather than replace anything stored under `id`.
     pub fn create(&self, id: &str, title: &str, now_ms: u64) -> Result<Draft, StoreError> {
         self.add(Draft::new(id, title, now_ms))
     }
 
-    /// Stores `draft` under its own id. Fails, changing nothing, if anything is stored there.
+    /// Stores `draft` under its own id. Fails, changing nothing, if anything is stored there
+    /// (a head, or answers and history left by an unfinished save).
     pub fn add(&self, draft: Draft) -> Result<Draft, StoreError> {
-        if self.contains(&draft.id)? {
+        if self.occupied(&draft.id)? {
             return Err(StoreError::Protected(
                 "a draft with that id already exists".to_string(),
             ));
@@ -524,27 +604,30 @@ impl DraftStore {
         }
     }
 
-    /// Removes draft `id`, its answers and its history. Unreadable records are never removed.
+    /// Removes every record of draft `id`: head, answers, history and any old copy kept by a
+    /// migration. Unreadable drafts are never removed. Leftovers of an unfinished save (answers
+    /// without a head) are removed too, when asked.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         match self.load(id)? {
             Some(Entry::Unreadable(_)) => Err(StoreError::Protected(
                 "damaged drafts are kept so that nothing is lost".to_string(),
             )),
-            Some(_) => {
-                let prefix = keys::answers_of(id);
-                for key in self.kv.keys()?.iter().filter(|k| k.starts_with(&prefix)) {
+            None if self.keys_of(id)?.is_empty() => Err(StoreError::Missing),
+            _ => {
+                // The head goes last: until then the draft is still listed and can be deleted again.
+                let head = keys::draft(id);
+                for key in self.keys_of(id)?.iter().filter(|k| **k != head) {
                     self.kv.remove(key)?;
                 }
-                self.kv.remove(&keys::history(id))?;
-                self.kv.remove(&keys::draft(id))
+                self.kv.remove(&head)
             }
-            None => Err(StoreError::Missing),
         }
     }
 
     /// Puts `draft` in place of the stored draft with the same id, after keeping that one as a
     /// backup under `backup_id`, titled `backup_title`. The backup is written and read back
-    /// before anything is replaced; a damaged or newer stored draft is never replaced.
+    /// before anything is replaced; a damaged or newer stored draft is never replaced. When the
+    /// replacing fails, the backup is taken out again: nothing changed.
     pub fn replace_keeping_backup(
         &self,
         draft: &Draft,
@@ -565,7 +648,12 @@ impl DraftStore {
                 ))
             }
         }
-        self.save(draft, revision, Some(&existing))?;
+        if let Err(e) = self.save(draft, revision, Some(&existing)) {
+            // The save undid its own writes; take the backup back out too, so that a failed
+            // replace changes nothing at all.
+            let _ = self.delete(backup_id);
+            return Err(e);
+        }
         Ok(backup)
     }
 
@@ -586,10 +674,14 @@ impl DraftStore {
         }
     }
 
-    /// Stores the history of draft `id`.
+    /// Stores the history of draft `id`. Refused when the draft is not stored (deleted in
+    /// another tab): a history with no draft would only take room.
     pub fn save_history(&self, id: &str, history: &History) -> Result<(), StoreError> {
         // A damaged history is kept, not written over.
         self.history(id)?;
+        if !self.contains(id)? {
+            return Err(StoreError::Missing);
+        }
         self.write(&keys::history(id), &record::encode_history(history))
     }
 
@@ -615,14 +707,18 @@ impl DraftStore {
                 Key::Draft(id) => {
                     let entry = usage_of(&mut drafts, id);
                     entry.draft += size;
+                    entry.orphan = false;
                     entry.title = match record::decode(&value) {
                         Decoded::Current(h) | Decoded::Newer { head: Some(h), .. } => h.draft.title,
                         Decoded::Legacy(d) => d.title,
                         _ => String::new(),
                     };
                 }
-                Key::Answer { draft, .. } | Key::Premigration(draft) => {
-                    usage_of(&mut drafts, draft).draft += size
+                Key::Answer { draft, .. } => usage_of(&mut drafts, draft).draft += size,
+                Key::Premigration(draft) => {
+                    let entry = usage_of(&mut drafts, draft);
+                    entry.draft += size;
+                    entry.orphan = false;
                 }
                 Key::History(id) => usage_of(&mut drafts, id).history += size,
                 Key::Meta | Key::Other => {}
@@ -691,62 +787,236 @@ impl DraftStore {
     }
 
     /// Every draft with its history, and every record that cannot be read, for a backup.
+    ///
+    /// A draft goes in as data only when all of it reads: its head in this build's format, every
+    /// answer, its history. Any other draft (damaged, from a newer version, in the older format,
+    /// with an answer this build does not know, a damaged history, a leftover of an unfinished
+    /// save) goes in as its records, byte for byte, so that nothing a newer build or a later fix
+    /// could read is lost. Making a backup writes nothing.
     pub fn backup_contents(&self) -> Result<BackupContents, StoreError> {
-        let mut contents = BackupContents::default();
-        for listing in self.list()? {
-            match listing {
-                Listing::Draft(summary) => {
-                    if let Some(draft) = self.load(&summary.id)?.and_then(|e| e.draft().cloned()) {
-                        let history = self.history(&summary.id).unwrap_or_default();
-                        contents.drafts.push((draft, history));
-                    }
-                }
-                Listing::Unreadable(u) => {
-                    if let Some(raw) = self.raw(&u.id)? {
-                        contents.unreadable.push((keys::draft(&u.id), raw));
-                    }
-                }
-            }
-        }
+        let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         for key in self.kv.keys()? {
-            if let Key::Premigration(_) = keys::parse(&key) {
-                if let Some(raw) = self.kv.get(&key)? {
-                    contents.unreadable.push((key, raw));
+            let Some(id) = keys::parse(&key).draft_id().map(str::to_string) else {
+                continue;
+            };
+            if let Some(raw) = self.kv.get(&key)? {
+                groups.entry(id).or_default().push((key, raw));
+            }
+        }
+        let mut contents = BackupContents::default();
+        for (id, mut records) in groups {
+            match whole_draft(&id, &records) {
+                Some(readable) => contents.drafts.push(readable),
+                None => {
+                    // The head first, so a reader of the file sees what the records belong to.
+                    records.sort_by_key(|(k, _)| !matches!(keys::parse(k), Key::Draft(_)));
+                    contents.unreadable.extend(records);
                 }
             }
         }
+        contents.drafts.sort_by(|a, b| {
+            b.0.updated_ms
+                .cmp(&a.0.updated_ms)
+                .then(a.0.id.cmp(&b.0.id))
+        });
         Ok(contents)
     }
 
-    /// Adds a draft from a backup, with its history, unless one with its id is here already.
-    pub fn restore(&self, draft: &Draft, history: &History) -> Result<Restored, StoreError> {
-        match self.load(&draft.id)? {
-            Some(entry)
-                if entry
-                    .draft()
-                    .is_some_and(|d| d.title == draft.title && d.answers == draft.answers) =>
-            {
-                Ok(Restored::AlreadyHere)
-            }
-            Some(_) => Ok(Restored::Differs),
-            None => {
-                self.add(draft.clone())?;
-                if !history.snapshots().is_empty() {
-                    self.save_history(&draft.id, history)?;
+    /// Adds what a backup holds, never changing anything already here: readable drafts are
+    /// added with their history unless their id is taken; records kept byte for byte are put
+    /// back under their own draft's id, all of a draft or none, only when no record of that
+    /// draft is here. Records that are not a draft's (the app's own settings, other sites'
+    /// keys) and ids that could not have been written by Crossroads are refused. Stops at the
+    /// first write that fails; what was added before stays, and the report says so.
+    pub fn restore_backup(&self, contents: &BackupContents) -> RestoreReport {
+        let mut report = RestoreReport::default();
+        for (draft, history) in &contents.drafts {
+            match self.restore(draft, history) {
+                Ok(Restored::Added) => report.added += 1,
+                Ok(Restored::AlreadyHere) => report.already_here += 1,
+                Ok(Restored::Differs) => report.differing.push((draft.clone(), history.clone())),
+                Err(e) => {
+                    report.stopped = Some(e);
+                    return report;
                 }
-                Ok(Restored::Added)
             }
         }
+        let mut groups: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+        for (key, raw) in &contents.unreadable {
+            match keys::parse(key).draft_id() {
+                Some(id) if crossroads_workbook::valid_draft_id(id) => groups
+                    .entry(id)
+                    .or_default()
+                    .push((key.clone(), raw.clone())),
+                Some(_) => report.refused.push(format!(
+                    "\u{201c}{key}\u{201d}: its draft id could not have been written by Crossroads"
+                )),
+                None => report
+                    .refused
+                    .push(format!("\u{201c}{key}\u{201d}: it is not part of a draft")),
+            }
+        }
+        for (id, records) in groups {
+            let here = match self.keys_of(id) {
+                Ok(keys) => keys,
+                Err(e) => {
+                    report.stopped = Some(e);
+                    return report;
+                }
+            };
+            if !here.is_empty() {
+                let same = records.len() == here.len()
+                    && records
+                        .iter()
+                        .all(|(k, v)| self.kv.get(k).ok().flatten().as_ref() == Some(v));
+                if same {
+                    report.raw_already_here += 1;
+                } else {
+                    report.refused.push(format!(
+                        "the records of draft \u{201c}{id}\u{201d}: a draft with that id is already here and was left alone"
+                    ));
+                }
+                continue;
+            }
+            match self.write_all(&records) {
+                Ok(()) => report.raw_added += 1,
+                Err(e) => {
+                    report.stopped = Some(e);
+                    return report;
+                }
+            }
+        }
+        report
     }
 
-    /// Puts a record a backup kept byte for byte back under its key, if the key is free and ours.
-    pub fn restore_raw(&self, key: &str, raw: &str) -> Result<bool, StoreError> {
-        if keys::parse(key) == Key::Other || self.kv.get(key)?.is_some() {
-            return Ok(false);
+    /// Adds a draft from a backup, with its history, unless a draft with its id is here already
+    /// (then it says whether that one is the same). All or nothing: a history that does not fit
+    /// takes the draft back out.
+    pub fn restore(&self, draft: &Draft, history: &History) -> Result<Restored, StoreError> {
+        if self.occupied(&draft.id)? {
+            let same = self.load(&draft.id)?.is_some_and(|entry| {
+                entry
+                    .draft()
+                    .is_some_and(|d| d.title == draft.title && d.answers == draft.answers)
+            });
+            return Ok(if same {
+                Restored::AlreadyHere
+            } else {
+                Restored::Differs
+            });
         }
-        self.write(key, raw)?;
-        Ok(true)
+        self.add(draft.clone())?;
+        if !history.snapshots().is_empty() {
+            if let Err(e) = self.save_history(&draft.id, history) {
+                for key in self.keys_of(&draft.id)? {
+                    let _ = self.kv.remove(&key);
+                }
+                return Err(e);
+            }
+        }
+        Ok(Restored::Added)
     }
+
+    /// Drafts of which answers are stored with no head: what an unfinished save of an older
+    /// build left behind. They are not listed with the drafts.
+    pub fn orphans(&self) -> Result<Vec<String>, StoreError> {
+        let mut with_head = BTreeSet::new();
+        let mut others = BTreeSet::new();
+        for key in self.kv.keys()? {
+            match keys::parse(&key) {
+                Key::Draft(id) | Key::Premigration(id) => {
+                    with_head.insert(id.to_string());
+                }
+                Key::Answer { draft, .. } => {
+                    others.insert(draft.to_string());
+                }
+                Key::History(_) | Key::Meta | Key::Other => {}
+            }
+        }
+        Ok(others.difference(&with_head).cloned().collect())
+    }
+
+    /// Makes the leftovers of an unfinished save under `id` a draft again, titled `title`.
+    pub fn recover_orphan(&self, id: &str, title: &str, now_ms: u64) -> Result<Draft, StoreError> {
+        if !self.orphans()?.iter().any(|o| o == id) {
+            return Err(StoreError::Missing);
+        }
+        let answers = self.answers(id)?.map_err(|reason| {
+            StoreError::Protected(format!("the leftovers cannot be read: {reason}"))
+        })?;
+        let draft = Draft {
+            answers,
+            ..Draft::new(id, title, now_ms)
+        };
+        self.write(
+            &keys::draft(id),
+            &Head::new(&draft, 1, &self.writer).encode(),
+        )?;
+        Ok(draft)
+    }
+}
+
+/// What a restore from a backup did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RestoreReport {
+    /// Readable drafts added.
+    pub added: usize,
+    /// Readable drafts already here, the same.
+    pub already_here: usize,
+    /// Readable drafts whose id is taken by another draft here, with their history; they were
+    /// left out and can be added as copies.
+    pub differing: Vec<(Draft, History)>,
+    /// Drafts put back byte for byte.
+    pub raw_added: usize,
+    /// Drafts kept byte for byte that were already here, the same.
+    pub raw_already_here: usize,
+    /// Records left out, each with why, in plain words.
+    pub refused: Vec<String>,
+    /// The write that failed, when the restore stopped before the end.
+    pub stopped: Option<StoreError>,
+}
+
+impl RestoreReport {
+    /// Whether the restore changed anything in this browser.
+    pub fn changed_anything(&self) -> bool {
+        self.added + self.raw_added > 0
+    }
+}
+
+/// The draft and history under `id`, when every one of its records reads in this build's format.
+fn whole_draft(id: &str, records: &[(String, String)]) -> Option<(Draft, History)> {
+    let mut head = None;
+    let mut answers = BTreeMap::new();
+    let mut history = History::default();
+    for (key, raw) in records {
+        match keys::parse(key) {
+            Key::Draft(_) => match record::decode(raw) {
+                Decoded::Current(h) => head = Some(with_id(h, id)),
+                _ => return None,
+            },
+            Key::Answer { prompt, .. } => {
+                answers.insert(prompt.to_string(), record::decode_answer(raw).ok()?);
+            }
+            Key::History(_) => history = record::decode_history(raw).ok()?,
+            _ => return None,
+        }
+    }
+    Some((head?.draft.into_draft(answers), history))
+}
+
+/// The revision of a draft written again after its head vanished (deleted in another tab):
+/// far past `base`, by an amount that depends on the writer, so that two tabs that both write
+/// it again, each from the revision it knew, never produce the same revision, and a tab that
+/// knew the old draft at some revision cannot take the new one for it.
+fn revision_after_vanishing(base: u64, writer: &str) -> u64 {
+    if base == 0 {
+        return 1;
+    }
+    // FNV-1a: a stable spread of the writer's name.
+    let hash = writer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    base + 1 + (1 << 20) + hash % (1 << 20)
 }
 
 /// The key is a head's identity: a record copied under another key is that key's.
@@ -779,8 +1049,12 @@ fn usage_of<'a>(drafts: &'a mut BTreeMap<String, DraftUsage>, id: &str) -> &'a m
         title: String::new(),
         draft: 0,
         history: 0,
+        orphan: true,
     })
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod edge_tests;

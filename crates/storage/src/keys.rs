@@ -50,6 +50,17 @@ pub(crate) enum Key<'a> {
     Other,
 }
 
+impl<'a> Key<'a> {
+    /// The draft a record belongs to, if it is a draft's.
+    pub(crate) fn draft_id(&self) -> Option<&'a str> {
+        match *self {
+            Key::Draft(id) | Key::History(id) | Key::Premigration(id) => Some(id),
+            Key::Answer { draft, .. } => Some(draft),
+            Key::Meta | Key::Other => None,
+        }
+    }
+}
+
 pub(crate) fn parse(key: &str) -> Key<'_> {
     if key == META {
         Key::Meta

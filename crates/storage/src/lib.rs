@@ -25,6 +25,7 @@ mod error;
 mod keys;
 mod memory;
 mod record;
+mod session;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
@@ -33,11 +34,12 @@ mod browser;
 pub use browser::BrowserStore;
 pub use drafts::{
     backup_due, BackupContents, DraftStore, DraftSummary, DraftUsage, Entry, HeadState, Listing,
-    Restored, Unreadable, Usage, BACKUP_REMINDER_MS, QUOTA_UNITS, WARN_PERCENT,
+    RestoreReport, Restored, Unreadable, Usage, BACKUP_REMINDER_MS, QUOTA_UNITS, WARN_PERCENT,
 };
 pub use error::StoreError;
 pub use memory::MemoryStore;
 pub use record::{encode_schema_1, SCHEMA_VERSION};
+pub use session::{Conflict, CopyName, Outcome, SaveSession, SaveStatus};
 
 /// A string key-value store with the semantics of the browser's local storage.
 ///

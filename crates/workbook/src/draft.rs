@@ -99,9 +99,11 @@ impl Draft {
         self.answer(prompt_id).map(Answer::text).unwrap_or("")
     }
 
-    /// Whether the prompt has an answer that counts.
+    /// Whether the prompt has an answer that counts: one that shows on the prompt's screen (an
+    /// answer of the wrong kind, or for a prompt the catalog does not have, does not).
     pub fn is_answered(&self, prompt_id: &str) -> bool {
-        self.answer(prompt_id).is_some_and(Answer::is_answered)
+        self.answer(prompt_id)
+            .is_some_and(|a| crate::catalog::prompt(prompt_id).is_some_and(|p| p.shows(a)))
     }
 
     /// Records an answer.
@@ -156,6 +158,16 @@ impl Draft {
             title
         }
     }
+}
+
+/// Whether `id` can name a draft: ids become storage keys and URL parts, so they are letters,
+/// digits, `-` and `_`, at most 64 of them.
+pub fn valid_draft_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A new draft id from the clock and a random number: short, URL-safe and unlikely to repeat.

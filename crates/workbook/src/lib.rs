@@ -15,12 +15,14 @@
 
 pub mod catalog;
 mod draft;
+pub mod fit;
 pub mod history;
 pub mod readiness;
 pub mod report;
 
 pub use catalog::{FocusArea, Progress, Prompt, PromptKind, Section, SectionKind};
-pub use draft::{new_draft_id, row_has_text, Answer, Draft, Row};
+pub use draft::{new_draft_id, row_has_text, valid_draft_id, Answer, Draft, Row};
+pub use fit::{fit_draft, SetAside};
 pub use history::History;
 pub use readiness::{Flag, Readiness};
 pub use report::ReportAction;

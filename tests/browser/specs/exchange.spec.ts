@@ -213,7 +213,7 @@ test("each kind of bad file gets a plain message and changes nothing", async ({ 
     ["page.html", "<!DOCTYPE html><html><body><h1>Hello</h1></body></html>", /This is not a Crossroads proposal/],
     ["photo.json", '{"camera":"x","iso":100}', /This is not a Crossroads proposal/],
     ["cut.json", good.slice(0, good.length / 2), /This file is damaged and cannot be read/],
-    ["huge.json", Buffer.alloc(6 * 1024 * 1024, 32), /The file is too large \(6\.0 MB\)\. Files here are at most 5 MB/],
+    ["huge.json", Buffer.alloc(65 * 1024 * 1024, 32), /The file is too large \(65\.0 MB\)\. Files here are at most 64 MB/],
     ["future.json", newer, /exported by a newer version of Crossroads \(format 99\)/],
     ["no-title.json", noTitle, /missing a part it must have \(“title”\)/],
     ["deep.json", deep, /nested more than 32 levels deep/],

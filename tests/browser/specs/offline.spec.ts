@@ -2,24 +2,15 @@
 // leaves the app's own origin, a strict security policy, and the one-file kit from disk.
 import { test, expect, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Workbook, downloadText } from "../fixtures/workbook";
+import { Workbook, controlled, downloadText } from "../fixtures/workbook";
 
 const DIST = resolve(__dirname, "../../../dist");
 const MEANING = "What does personalized learning mean at your school";
-
-/** Waits until a service worker controls the page. */
-async function controlled(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((done) => navigator.serviceWorker.addEventListener("controllerchange", done, { once: true }));
-    }
-  });
-}
 
 test("after one visit the app loads, edits and exports with no network", async ({ page, context }) => {
   const wb = new Workbook(page);
@@ -179,4 +170,100 @@ test("the one-file kit runs from disk, keeps a draft across a reload, and export
   expect(html).toContain("Written in the one-file kit.");
   expect(errors).toEqual([]);
   await context.close();
+});
+
+/** A folder `site` holding a copy of the build, served on `port` (with the given flags). */
+async function host(site: string, port: number, ...flags: string[]) {
+  const server: ChildProcess = spawn("node", [resolve(__dirname, "../serve.mjs"), site, String(port), ...flags], { stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}/`;
+  await expect.poll(async () => (await fetch(base).catch(() => null))?.status ?? 0).toBe(200);
+  return server;
+}
+
+/**
+ * Deploys a newer build into `folder` as a host would: the script and WebAssembly get new names
+ * (the old files are gone), the page names them, and its policy and the service worker follow.
+ */
+async function redeployRenamed(folder: string) {
+  const names = await readdir(folder);
+  const js = names.find((n) => /^crossroads-[0-9a-f]+\.js$/.test(n))!;
+  const hash = js.slice("crossroads-".length, -".js".length);
+  const next = hash.split("").reverse().join("");
+  for (const suffix of [".js", "_bg.wasm"]) {
+    await rename(join(folder, `crossroads-${hash}${suffix}`), join(folder, `crossroads-${next}${suffix}`));
+  }
+  let index = (await readFile(join(folder, "index.html"), "utf8")).replaceAll(hash, next);
+  const loader = index.match(/<script type="module">([\s\S]*?)<\/script>/)![1];
+  const digest = createHash("sha256").update(loader).digest("base64");
+  index = index.replace(/'sha256-[^']+'/, `'sha256-${digest}'`);
+  await writeFile(join(folder, "index.html"), index);
+  const sw = await readFile(join(folder, "sw.js"), "utf8");
+  await writeFile(join(folder, "sw.js"), sw.replaceAll(hash, next).replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
+}
+
+test("on a host that lets files be cached, an update still installs the new page and works offline", async ({ page, context }) => {
+  const site = await mkdtemp(join(tmpdir(), "crossroads-cached-"));
+  await cp(DIST, site, { recursive: true });
+  const port = 4340 + test.info().workerIndex;
+  const server = await host(site, port, "--max-age=600");
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const wb = new Workbook(page);
+    await controlled(page);
+    await wb.startDraft("Cached host");
+    await page.getByLabel("School name").fill("Before the update");
+    await wb.waitUntilSaved();
+
+    await redeployRenamed(site);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await page.getByTestId("update").getByRole("button", { name: "Update now" }).click();
+    await expect(page.getByLabel("School name")).toHaveValue("Before the update", { timeout: 15_000 });
+    const script = await page.evaluate(() => [...document.scripts].map((s) => s.textContent).join(""));
+    expect(script).toContain((await readdir(site)).find((n) => n.endsWith(".js"))!);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByLabel("School name")).toHaveValue("Before the update");
+  } finally {
+    await context.setOffline(false);
+    server.kill();
+  }
+});
+
+test("two copies of Crossroads on one host keep their own offline caches", async ({ page, context }) => {
+  const site = await mkdtemp(join(tmpdir(), "crossroads-two-"));
+  await cp(DIST, join(site, "crossroads"), { recursive: true });
+  await cp(DIST, join(site, "crossroads-beta"), { recursive: true });
+  await writeFile(join(site, "index.html"), "<!DOCTYPE html><title>District</title>");
+  const port = 4360 + test.info().workerIndex;
+  const server = await host(site, port);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const beta = await context.newPage();
+    for (const [p, path] of [[page, "/crossroads/"], [beta, "/crossroads-beta/"]] as const) {
+      await p.goto(base + path);
+      await expect(p.getByRole("heading", { level: 1 })).toHaveText(/Plan your school/);
+      await controlled(p);
+    }
+    const before = await page.evaluate(() => caches.keys());
+    expect(before).toHaveLength(2);
+
+    // The main copy is updated; the beta copy's cache must survive its activation.
+    await redeployRenamed(join(site, "crossroads"));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const reloaded = page.waitForEvent("load");
+    await page.getByTestId("update").getByRole("button", { name: "Update now" }).click();
+    await reloaded;
+    await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining("/crossroads-beta/"), expect.stringMatching(/\/crossroads\/:.*-next$/)]),
+    );
+    expect((await page.evaluate(() => caches.keys())).length).toBe(2);
+
+    await context.setOffline(true);
+    await beta.reload();
+    await expect(beta.getByRole("heading", { level: 1 })).toHaveText(/Plan your school/);
+  } finally {
+    await context.setOffline(false);
+    server.kill();
+  }
 });

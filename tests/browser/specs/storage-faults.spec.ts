@@ -1,27 +1,8 @@
 // Never lose a draft: full storage, mismatched writes and migration from the previous format.
 import { test, expect, type Page } from "@playwright/test";
-import { Workbook, downloadText } from "../fixtures/workbook";
+import { Workbook, downloadText, fillStorage } from "../fixtures/workbook";
 
 const MEANING = "What does personalized learning mean at your school";
-
-/** Fills local storage with another site's key until only about `spare` characters are left. */
-async function fillStorage(page: Page, spare: number) {
-  return page.evaluate((spare) => {
-    let low = 0;
-    let high = 6_000_000;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      try {
-        localStorage.setItem("someone-else/cache", "x".repeat(mid));
-        low = mid;
-      } catch {
-        high = mid - 1;
-      }
-    }
-    localStorage.setItem("someone-else/cache", "x".repeat(Math.max(0, low - spare)));
-    return low;
-  }, spare);
-}
 
 test("at the quota an edit stays on screen, export works, and freeing space in the app saves it", async ({ page }) => {
   const wb = new Workbook(page);

@@ -154,7 +154,8 @@ fn a_draft_deleted_elsewhere_is_written_again_rather_than_lost() {
     let store = store();
     let d = store.create("a", "t", 1).unwrap();
     store.delete("a").unwrap();
-    assert_eq!(store.save(&d, 1, None), Ok(2));
+    // Its revision goes on, far past 1, so no tab that knew the old draft takes it for that.
+    assert!(store.save(&d, 1, None).unwrap() > 2);
     assert!(store.contains("a").unwrap());
 }
 
@@ -523,16 +524,20 @@ fn backups_hold_everything_and_restore_adds_without_overwriting() {
     other.set_answer("profile.school", text("Changed"));
     assert_eq!(fresh.restore(&other, &history), Ok(Restored::Differs));
     assert_eq!(editable(&fresh, "a").0, a, "left alone");
+    let raw = |key: &str, value: &str| BackupContents {
+        drafts: vec![],
+        unreadable: vec![(key.to_string(), value.to_string())],
+    };
     assert_eq!(
-        fresh.restore_raw("crossroads/draft/bad", "{broken"),
-        Ok(true)
+        fresh
+            .restore_backup(&raw("crossroads/draft/bad", "{broken"))
+            .raw_added,
+        1
     );
-    assert_eq!(
-        fresh.restore_raw("crossroads/draft/bad", "{other"),
-        Ok(false),
-        "never over a record"
-    );
-    assert_eq!(fresh.restore_raw("not-ours", "x"), Ok(false));
+    let again = fresh.restore_backup(&raw("crossroads/draft/bad", "{other"));
+    assert_eq!(again.raw_added, 0, "never over a record");
+    assert_eq!(fresh.raw("bad").unwrap().as_deref(), Some("{broken"));
+    assert_eq!(fresh.restore_backup(&raw("not-ours", "x")).raw_added, 0);
 }
 
 fn store_with(records: &[(&str, &str)]) -> DraftStore {
