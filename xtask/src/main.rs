@@ -18,11 +18,13 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
-  setup   install what is missing: wasm target, trunk, wasm-bindgen CLI, wasm-opt, Playwright, Chromium
+  setup   install what is missing: wasm target, trunk, wasm-bindgen CLI, wasm-opt, Playwright,
+          Chromium, Firefox ESR, WebKitGTK's driver and Xvfb
   serve   setup, build the release, and serve it on http://127.0.0.1:8080 as a static host would
   dev     setup, then serve a debug build on http://127.0.0.1:8080 that rebuilds on change
   build   setup, then build the release into dist/ (with service worker, policy and one-file kit)
   test    setup, then run every check: rustfmt, clippy, unit tests, release build, browser tests
+          (Chromium), and the core walk in Firefox and WebKit (skipped when a filter is given)
   bench   setup, build the release, then measure sizes, speed and memory (--check: fail on a missed budget)
 ";
 
@@ -178,16 +180,30 @@ fn setup(root: &Path, with_browser: bool) -> Result<(), String> {
     }
 
     if with_browser {
-        if Path::new(CHROMIUM).exists() {
-            eprintln!("ok   {CHROMIUM}");
+        // Chromium for Playwright; Firefox ESR, WebKitGTK's driver and a virtual display for
+        // the core walk in the other engines (tests/engines).
+        let wanted = [
+            (CHROMIUM, "chromium"),
+            ("/usr/bin/chromedriver", "chromium-driver"),
+            ("/usr/bin/firefox-esr", "firefox-esr"),
+            ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+            ("/usr/bin/Xvfb", "xvfb"),
+        ];
+        let missing: Vec<&str> = wanted
+            .iter()
+            .filter(|(path, _)| !Path::new(path).exists())
+            .map(|(_, package)| *package)
+            .collect();
+        if missing.is_empty() {
+            eprintln!("ok   Chromium, Firefox ESR, WebKitWebDriver, Xvfb");
         } else {
-            install_chromium(root)?;
+            apt_install(root, &missing)?;
         }
     }
     Ok(())
 }
 
-fn install_chromium(root: &Path) -> Result<(), String> {
+fn apt_install(root: &Path, packages: &[&str]) -> Result<(), String> {
     let is_root = command(root, "id", &["-u"])
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
@@ -202,13 +218,9 @@ fn install_chromium(root: &Path) -> Result<(), String> {
         }
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 fn build(root: &Path) -> Result<(), String> {
@@ -280,5 +292,10 @@ fn test(root: &Path, extra: &[String]) -> Result<(), String> {
     step("browser tests (Playwright, headless Chromium)");
     let mut args = vec!["test", "--config", "tests/browser/playwright.config.ts"];
     args.extend(extra.iter().map(String::as_str));
-    run(root, "playwright", &args)
+    run(root, "playwright", &args)?;
+    if extra.is_empty() {
+        step("the core walk in Firefox ESR and WebKit");
+        run(root, "node", &["tests/engines/run.mjs", "dist"])?;
+    }
+    Ok(())
 }
