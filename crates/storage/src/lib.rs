@@ -66,3 +66,25 @@ pub trait KeyValue: Send + Sync {
     /// Whether what is stored outlives the page (false for the in-memory fallback).
     fn is_persistent(&self) -> bool;
 }
+
+/// One store seen by several [`DraftStore`]s, as one local storage is seen by several tabs.
+impl<T: KeyValue + ?Sized> KeyValue for std::sync::Arc<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+    fn used_units(&self) -> Result<usize, StoreError> {
+        (**self).used_units()
+    }
+    fn is_persistent(&self) -> bool {
+        (**self).is_persistent()
+    }
+}

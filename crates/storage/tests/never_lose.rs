@@ -4,7 +4,7 @@
 
 use crossroads_storage::{
     BackupContents, CopyName, DraftStore, Entry, KeyValue, MemoryStore, Outcome, SaveSession,
-    SaveStatus, StoreError,
+    SaveStatus,
 };
 use crossroads_workbook::{Answer, Draft};
 use proptest::prelude::*;
@@ -12,26 +12,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// One local storage shared by the tabs, limited like a browser's.
-#[derive(Clone)]
-struct Shared(Arc<MemoryStore>);
-
-impl KeyValue for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.0.remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        self.0.keys()
-    }
-    fn is_persistent(&self) -> bool {
-        true
-    }
-}
+type Shared = Arc<MemoryStore>;
 
 const LIMIT: usize = 40_000;
 const PROMPTS: [&str; 4] = [
@@ -101,7 +82,7 @@ struct World {
 
 impl World {
     fn new() -> World {
-        let kv = Shared(Arc::new(MemoryStore::with_limit(LIMIT)));
+        let kv: Shared = Arc::new(MemoryStore::with_limit(LIMIT));
         let store = DraftStore::new(Box::new(kv.clone()));
         let draft = store.create("d", "Studios", 1).unwrap();
         let tabs = (0..2)

@@ -2,13 +2,9 @@
 // storage, history deleted while open, backups that hold every record, restores that only add,
 // writes that stop half-way, and imports checked against the catalog.
 import { test, expect, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { Workbook, controlled, downloadText, fillStorage, holdTimers, releaseTimers, typeInOneTask } from "../fixtures/workbook";
-
-const DIST = resolve(__dirname, "../../../dist");
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Workbook, controlled, downloadText, fillStorage, holdTimers, host, releaseTimers, siteCopy, typeInOneTask } from "../fixtures/workbook";
 
 const MEANING = "What does personalized learning mean at your school";
 
@@ -84,7 +80,7 @@ test("leaving a draft while two versions wait for a choice keeps this tab's vers
   await typeInOneTask(page, MEANING, "Tab A's words.", { then: "pagehide" });
   await expect(b.page.getByTestId("conflict")).toBeVisible();
   await releaseTimers(b.page);
-  await b.page.getByRole("link", { name: "All drafts" }).click();
+  await b.goHome();
   await expect(b.page.getByTestId("flash")).toContainText("This tab’s version is kept as “Left mid-choice (this tab’s version");
   const drafts = await b.storedDraftList();
   expect(drafts.map((d) => d.answers["problems.meaning"]?.text).sort()).toEqual(["Tab A's words.", "Tab B's words, never chosen."]);
@@ -116,14 +112,11 @@ test("a copy that cannot be written while settling two versions is reported, and
 });
 
 test("Update now waits while the last save failed, and goes ahead once the draft is exported", async ({ page }) => {
-  const site = await mkdtemp(join(tmpdir(), "crossroads-site-"));
-  await cp(DIST, site, { recursive: true });
+  const site = await siteCopy();
   const port = 4320 + test.info().workerIndex;
-  const server: ChildProcess = spawn("node", [resolve(__dirname, "../serve.mjs"), site, String(port)], { stdio: "ignore" });
+  const server = await host(site, port);
   try {
-    const base = `http://127.0.0.1:${port}/`;
-    await expect.poll(async () => (await fetch(base).catch(() => null))?.status ?? 0).toBe(200);
-    await page.goto(base);
+    await page.goto(`http://127.0.0.1:${port}/`);
     const wb = new Workbook(page);
     await controlled(page);
     await wb.startDraft("Update while full");
@@ -193,7 +186,7 @@ test("a backup holds a draft with an answer of an unknown kind, byte for byte, a
   const id = (await wb.storedDraft("Has a future answer")).id;
   const planted = { key: `crossroads/answer/${id}/problems.cases`, raw: '{"schema":2,"revision":1,"answer":{"sketch":[1,2]}}' };
   await page.evaluate(({ key, raw }) => localStorage.setItem(key, raw), planted);
-  await page.getByRole("link", { name: "All drafts" }).click();
+  await wb.goHome();
   const before = await wb.storageSnapshot();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Back up all drafts" }).click();
@@ -216,7 +209,7 @@ test("a crafted backup can neither write into an existing draft nor the reminder
   await page.getByLabel("School name").fill("Lincoln");
   await wb.waitUntilSaved();
   const id = (await wb.storedDraft("Healthy")).id;
-  await page.getByRole("link", { name: "All drafts" }).click();
+  await wb.goHome();
   const before = await wb.storageSnapshot();
   const crafted = {
     format: "crossroads-backup",

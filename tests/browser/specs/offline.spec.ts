@@ -1,15 +1,13 @@
 // Works with no network: offline after the first visit, updates on the team's word, no request
 // leaves the app's own origin, a strict security policy, and the one-file kit from disk.
 import { test, expect, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Workbook, controlled, downloadText } from "../fixtures/workbook";
+import { DIST, Workbook, controlled, downloadText, host, siteCopy } from "../fixtures/workbook";
 
-const DIST = resolve(__dirname, "../../../dist");
 const MEANING = "What does personalized learning mean at your school";
 
 test("after one visit the app loads, edits and exports with no network", async ({ page, context }) => {
@@ -108,13 +106,11 @@ test("the security policy blocks an injected inline script, and the app still ru
 
 test("a newly deployed build is offered, and drafts survive the update", async ({ page }) => {
   // A static host of our own, serving a copy of the build that the test can redeploy.
-  const site = await mkdtemp(join(tmpdir(), "crossroads-site-"));
-  await cp(DIST, site, { recursive: true });
+  const site = await siteCopy();
   const port = 4300 + test.info().workerIndex;
-  const server: ChildProcess = spawn("node", [resolve(__dirname, "../serve.mjs"), site, String(port)], { stdio: "ignore" });
+  const server = await host(site, port);
   try {
     const base = `http://127.0.0.1:${port}/`;
-    await expect.poll(async () => (await fetch(base).catch(() => null))?.status ?? 0).toBe(200);
     await page.goto(base);
     const wb = new Workbook(page);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -172,14 +168,6 @@ test("the one-file kit runs from disk, keeps a draft across a reload, and export
   await context.close();
 });
 
-/** A folder `site` holding a copy of the build, served on `port` (with the given flags). */
-async function host(site: string, port: number, ...flags: string[]) {
-  const server: ChildProcess = spawn("node", [resolve(__dirname, "../serve.mjs"), site, String(port), ...flags], { stdio: "ignore" });
-  const base = `http://127.0.0.1:${port}/`;
-  await expect.poll(async () => (await fetch(base).catch(() => null))?.status ?? 0).toBe(200);
-  return server;
-}
-
 /**
  * Deploys a newer build into `folder` as a host would: the script and WebAssembly get new names
  * (the old files are gone), the page names them, and its policy and the service worker follow.
@@ -202,8 +190,7 @@ async function redeployRenamed(folder: string) {
 }
 
 test("on a host that lets files be cached, an update still installs the new page and works offline", async ({ page, context }) => {
-  const site = await mkdtemp(join(tmpdir(), "crossroads-cached-"));
-  await cp(DIST, site, { recursive: true });
+  const site = await siteCopy();
   const port = 4340 + test.info().workerIndex;
   const server = await host(site, port, "--max-age=600");
   try {

@@ -16,7 +16,7 @@ impl Shared {
         Shared(Arc::new(MemoryStore::with_limit(limit)))
     }
     fn tab(&self, name: &str) -> DraftStore {
-        DraftStore::with_writer(Box::new(self.clone()), name)
+        DraftStore::with_writer(Box::new(self.0.clone()), name)
     }
     fn records(&self) -> BTreeMap<String, String> {
         self.0
@@ -32,23 +32,8 @@ impl Shared {
     fn set(&self, key: &str, value: &str) {
         self.0.set(key, value).unwrap();
     }
-}
-
-impl KeyValue for Shared {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.0.get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.0.remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        self.0.keys()
-    }
-    fn is_persistent(&self) -> bool {
-        true
     }
 }
 

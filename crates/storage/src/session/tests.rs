@@ -4,26 +4,7 @@ use crossroads_workbook::Answer;
 use std::sync::Arc;
 
 /// One local storage seen by several tabs.
-#[derive(Clone)]
-struct Shared(Arc<MemoryStore>);
-
-impl KeyValue for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.0.remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        self.0.keys()
-    }
-    fn is_persistent(&self) -> bool {
-        true
-    }
-}
+type Shared = Arc<MemoryStore>;
 
 /// A tab: its store, its session and the draft on its screen.
 struct Tab {
@@ -81,10 +62,10 @@ impl Tab {
 }
 
 fn shared_with_draft(limit: Option<usize>) -> Shared {
-    let kv = Shared(Arc::new(match limit {
+    let kv: Shared = Arc::new(match limit {
         Some(l) => MemoryStore::with_limit(l),
         None => MemoryStore::default(),
-    }));
+    });
     DraftStore::new(Box::new(kv.clone()))
         .create("d", "Studios", 1)
         .unwrap();
