@@ -8,7 +8,9 @@ use crossroads_exchange::{
     backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, ImportError, RawRecord,
     MAX_BACKUP_BYTES,
 };
-use crossroads_storage::{backup_due, BackupContents, Listing, RestoreReport};
+use crossroads_storage::{
+    backup_due, backup_due_every_session, BackupContents, Durability, Listing, RestoreReport,
+};
 use crossroads_workbook::{new_draft_id, Draft, History};
 use leptos::prelude::*;
 
@@ -55,7 +57,13 @@ pub fn BackupReminder() -> impl IntoView {
                 Listing::Unreadable(_) => None,
             })
             .collect();
-        store.is_persistent() && backup_due(store.last_backup_ms(), &summaries, browser::now_ms())
+        let last = store.last_backup_ms();
+        // Where Safari may delete the data on its own, every working session ends with a backup.
+        let due = match browser::facts().durability() {
+            Durability::SafariTab(_) => backup_due_every_session(last, &summaries),
+            Durability::Ordinary => backup_due(last, &summaries, browser::now_ms()),
+        };
+        store.is_persistent() && due
     });
     let last = move || {
         context.track_drafts();
@@ -108,6 +116,9 @@ fn drafts(n: usize) -> String {
 impl RestoreResult {
     fn summary(&self) -> String {
         let r = &self.report;
+        if r.added + r.already_here + r.raw_already_here + self.copied + r.raw_added == 0 {
+            return "Nothing from the backup was added.".to_string();
+        }
         let mut parts = vec![format!("{} added", drafts(r.added))];
         if r.already_here + r.raw_already_here > 0 {
             parts.push(format!(
@@ -316,7 +327,7 @@ pub fn BackupPanel() -> impl IntoView {
                                 })}
                             })}
                             {(!refused.is_empty()).then(|| view! {
-                                <p>"Left out, because a backup made by Crossroads would not hold them here:"</p>
+                                <p>"Left out, so that nothing in this browser changes:"</p>
                                 <ul data-testid="restore-refused">
                                     {refused.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                                 </ul>

@@ -144,3 +144,26 @@ pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// What the page can see of its browser, for how long it keeps the drafts.
+#[inline(never)]
+pub fn facts() -> crossroads_storage::BrowserFacts {
+    let window = window();
+    let navigator = window.navigator();
+    let standalone_media = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    // Safari on iPhone and iPad says so on `navigator.standalone`.
+    let standalone_flag = js_sys::Reflect::get(&navigator, &JsValue::from_str("standalone"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    crossroads_storage::BrowserFacts {
+        user_agent: navigator.user_agent().unwrap_or_default(),
+        max_touch_points: navigator.max_touch_points().max(0) as u32,
+        standalone: standalone_media || standalone_flag,
+        from_disk: window.location().protocol().unwrap_or_default() == "file:",
+    }
+}

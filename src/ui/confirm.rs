@@ -1,4 +1,4 @@
-//! Asking before something is deleted.
+//! Asking before something is deleted, and notes the team dismisses.
 
 use super::browser;
 use leptos::prelude::*;
@@ -43,5 +43,28 @@ pub fn ConfirmDelete(
                 "Keep it"
             </button>
         </div>
+    }
+}
+
+/// A note the team reads and dismisses: shown while `message` holds text.
+#[component]
+pub fn Dismissable(
+    /// The note; "Dismiss" clears it.
+    message: RwSignal<Option<String>>,
+    /// The `data-testid` of the note.
+    testid: &'static str,
+) -> impl IntoView {
+    move || {
+        message.get().map(|text| {
+            view! {
+                <div class="notice" role="status" data-testid=testid>
+                    <p>{text}" "
+                        <button type="button" class="button button--quiet button--small" on:click=move |_| message.set(None)>
+                            "Dismiss"
+                        </button>
+                    </p>
+                </div>
+            }
+        })
     }
 }

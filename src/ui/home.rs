@@ -34,8 +34,10 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <main id="main" class="page" tabindex="-1">
-            <Flash />
+            // What the screen before this one had to tell the team (it is gone now).
+            <super::confirm::Dismissable message=context.flash testid="flash" />
             <BackupReminder />
+            <super::durability::SafariNotice />
             <section class="intro">
                 <h1>"Plan your school\u{2019}s personalized learning design"</h1>
                 <p class="intro__lead">
@@ -49,6 +51,7 @@ pub fn Home() -> impl IntoView {
                     "Everything you type stays in this browser on this computer. Nothing is sent anywhere."
                 </p>
             </section>
+            <super::durability::KitNotice />
             <NewDraftForm />
             <super::import::ImportPanel />
             <section class="drafts" aria-labelledby="drafts-heading">
@@ -70,6 +73,7 @@ pub fn Home() -> impl IntoView {
                         <p class="drafts__empty" data-testid="no-drafts">
                             "No drafts yet. Give your proposal a title above to start one."
                         </p>
+                        <super::durability::KitEmptyHelp />
                     }
                     .into_any(),
                     Ok(list) => {
@@ -93,25 +97,6 @@ pub fn Home() -> impl IntoView {
                 }}
             </section>
         </main>
-    }
-}
-
-/// What the screen before this one had to tell the team (it is gone now).
-#[component]
-fn Flash() -> impl IntoView {
-    let context = AppContext::get();
-    move || {
-        context.flash.get().map(|text| {
-            view! {
-                <div class="notice" role="status" data-testid="flash">
-                    <p>{text}" "
-                        <button type="button" class="button button--quiet button--small" on:click=move |_| context.flash.set(None)>
-                            "Dismiss"
-                        </button>
-                    </p>
-                </div>
-            }
-        })
     }
 }
 

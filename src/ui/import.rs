@@ -207,8 +207,9 @@ fn SetAsideList(imported: Imported) -> impl IntoView {
             );
             view! {
                 <li>
-                    <strong>{name}</strong>{format!(": {}. ", piece.why)}
-                    <span class="set-aside__text">{piece.text.clone()}</span>
+                    <strong>{name}</strong>{format!(": {}.", piece.why)}
+                    <br />
+                    <span class="set-aside__text">"What it held: "{piece.text.clone()}</span>
                 </li>
             }
         })

@@ -4,6 +4,7 @@ mod autosave;
 mod backup;
 mod browser;
 mod confirm;
+mod durability;
 mod export;
 mod history;
 mod home;

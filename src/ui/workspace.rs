@@ -207,6 +207,7 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
     let full = move || matches!(status.get(), SaveStatus::NotSaved { full: true, .. });
     let open_id = StoredValue::new(draft_id.clone());
     view! {
+        <super::durability::SafariReminder />
         <div class="draft-bar">
             <p class="draft-bar__title">
                 <span data-testid="draft-title">{title}</span>
@@ -264,15 +265,7 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
                 }) />
             </Show>
         </Show>
-        {move || autosave.notice.get().map(|text| view! {
-            <div class="notice" data-testid="draft-notice">
-                <p>{text}" "
-                    <button type="button" class="button button--quiet button--small" on:click=move |_| autosave.notice.set(None)>
-                        "Dismiss"
-                    </button>
-                </p>
-            </div>
-        })}
+        <super::confirm::Dismissable message=autosave.notice testid="draft-notice" />
         <ConflictPanel autosave />
     }
 }

@@ -18,7 +18,7 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -574,7 +574,7 @@ function servedScenario(baseUrl, work) {
   ];
 }
 
-function kitScenario(kitFile) {
+function kitScenario(kitFile, engine) {
   const title = "From a USB stick";
   const school = "Kit school";
   const probe = join(dirname(kitFile), "engines-storage-probe.html");
@@ -597,6 +597,31 @@ function kitScenario(kitFile) {
       await w.b.goto(pathToFileURL(probe).href);
       const keys = Object.keys(await until("the probe page's storage", () => w.storage(), (s) => s && typeof s === "object"));
       return keys.length ? `shared: another file sees the kit's ${keys.length} records` : "separate: another file sees none of the kit's records";
+    }],
+    ["the kit says where its drafts are kept", async (w) => {
+      await w.b.goto(pathToFileURL(kitFile).href);
+      await w.home();
+      const expected = engine === "firefox" ? "with this file at this place only" : "Every page opened from disk";
+      await w.text("[data-testid=kit-notice]", (t) => t.includes(expected) && t.includes("Before you replace this file"), `to say "${expected}"`);
+    }],
+    ["a copy of the kit at another place", async (w) => {
+      // The same kit saved elsewhere, under the name a browser gives a second download.
+      const elsewhere = join(dirname(kitFile), "elsewhere");
+      await mkdir(elsewhere, { recursive: true });
+      const copy = join(elsewhere, "crossroads-kit(1).html");
+      await copyFile(kitFile, copy);
+      await w.b.goto(pathToFileURL(copy).href);
+      await w.home();
+      if (engine === "firefox") {
+        // Firefox keeps each file's storage apart: the copy starts empty, and says where the drafts may be.
+        await w.text("[data-testid=no-drafts]", (t) => t.includes("No drafts yet"), "to show an empty list");
+        await w.text("[data-testid=kit-empty]", (t) => t.includes("another copy of this file") && t.includes("restore from a backup"), "to explain the empty list");
+        await w.element("label", "Restore from a backup");
+        return "empty, explained, restore offered";
+      }
+      await until(`a draft card titled "${title}"`, () => w.b.run(pageCardTitles), (titles) => titles.includes(title));
+      await w.text("[data-testid=kit-notice]", (t) => t.includes("Every page opened from disk"), "to name the shared storage");
+      return "the same drafts: local files share one storage here";
     }],
   ];
 }
@@ -699,7 +724,7 @@ async function main() {
   let skipped = 0;
   const plan = engines.flatMap((engine) => [
     [engine, "app", () => servedScenario(base, work)],
-    [engine, "kit", () => kitScenario(join(copy, "crossroads-kit.html"))],
+    [engine, "kit", () => kitScenario(join(copy, "crossroads-kit.html"), engine.name)],
   ]);
   for (const [engine, scenario, steps] of plan) {
     if (failed && !keepGoing) {

@@ -196,6 +196,15 @@ pub enum Restored {
 /// How long drafts may go without a backup before the home screen reminds the team.
 pub const BACKUP_REMINDER_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 
+/// Whether to remind the team to back up where the browser may delete its data on its own
+/// (Safari's seven days): whenever some draft holds work no backup has, so that every working
+/// session ends with one.
+pub fn backup_due_every_session(last_backup_ms: Option<u64>, drafts: &[DraftSummary]) -> bool {
+    drafts
+        .iter()
+        .any(|d| last_backup_ms.is_none_or(|b| d.updated_ms > b))
+}
+
 /// Whether to remind the team to back up: some draft holds work no backup has, and the last
 /// backup (or, if there never was one, the oldest such draft) is a week old or more.
 pub fn backup_due(last_backup_ms: Option<u64>, drafts: &[DraftSummary], now_ms: u64) -> bool {
@@ -849,11 +858,15 @@ impl DraftStore {
                     .or_default()
                     .push((key.clone(), raw.clone())),
                 Some(_) => report.refused.push(format!(
-                    "\u{201c}{key}\u{201d}: its draft id could not have been written by Crossroads"
+                    "a record named \u{201c}{key}\u{201d}, a name Crossroads never gives a draft"
                 )),
-                None => report
-                    .refused
-                    .push(format!("\u{201c}{key}\u{201d}: it is not part of a draft")),
+                None if matches!(keys::parse(key), Key::Meta) => report.refused.push(
+                    "Crossroads\u{2019} own settings (when you last made a backup): a restore never changes them"
+                        .to_string(),
+                ),
+                None => report.refused.push(format!(
+                    "a record named \u{201c}{key}\u{201d}, which is not part of any draft"
+                )),
             }
         }
         for (id, records) in groups {
@@ -873,7 +886,8 @@ impl DraftStore {
                     report.raw_already_here += 1;
                 } else {
                     report.refused.push(format!(
-                        "the records of draft \u{201c}{id}\u{201d}: a draft with that id is already here and was left alone"
+                        "a draft that cannot be opened (stored as \u{201c}{id}\u{201d}), because a draft stored under \
+                         the same name is already here; the one here was left alone"
                     ));
                 }
                 continue;

@@ -21,6 +21,7 @@
 //! ```
 
 mod drafts;
+mod durability;
 mod error;
 mod keys;
 mod memory;
@@ -33,9 +34,11 @@ mod browser;
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
 pub use drafts::{
-    backup_due, BackupContents, DraftStore, DraftSummary, DraftUsage, Entry, HeadState, Listing,
-    RestoreReport, Restored, Unreadable, Usage, BACKUP_REMINDER_MS, QUOTA_UNITS, WARN_PERCENT,
+    backup_due, backup_due_every_session, BackupContents, DraftStore, DraftSummary, DraftUsage,
+    Entry, HeadState, Listing, RestoreReport, Restored, Unreadable, Usage, BACKUP_REMINDER_MS,
+    QUOTA_UNITS, WARN_PERCENT,
 };
+pub use durability::{AppleDevice, BrowserFacts, Durability, KitStorage};
 pub use error::StoreError;
 pub use memory::MemoryStore;
 pub use record::{encode_schema_1, SCHEMA_VERSION};

@@ -4,7 +4,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Workbook, controlled, downloadText, fillStorage, holdTimers, host, releaseTimers, siteCopy, typeInOneTask } from "../fixtures/workbook";
+import { SCREENS_DIR, Workbook, controlled, downloadText, fillStorage, holdTimers, host, releaseTimers, siteCopy, typeInOneTask } from "../fixtures/workbook";
 
 const MEANING = "What does personalized learning mean at your school";
 
@@ -82,6 +82,7 @@ test("leaving a draft while two versions wait for a choice keeps this tab's vers
   await releaseTimers(b.page);
   await b.goHome();
   await expect(b.page.getByTestId("flash")).toContainText("This tab’s version is kept as “Left mid-choice (this tab’s version");
+  await b.page.screenshot({ path: `${SCREENS_DIR}/flash-left-mid-choice.png` });
   const drafts = await b.storedDraftList();
   expect(drafts.map((d) => d.answers["problems.meaning"]?.text).sort()).toEqual(["Tab A's words.", "Tab B's words, never chosen."]);
   await b.expectAccessible();
@@ -135,6 +136,7 @@ test("Update now waits while the last save failed, and goes ahead once the draft
     page.on("load", () => (reloaded = true));
     await offer.getByRole("button", { name: "Update now" }).click();
     await expect(page.getByTestId("update-refused")).toContainText("Your latest changes are not saved in this browser");
+    await page.screenshot({ path: `${SCREENS_DIR}/update-refused.png` });
     await wb.expectAccessible();
     await page.waitForTimeout(1000);
     expect(reloaded).toBe(false);
@@ -224,6 +226,8 @@ test("a crafted backup can neither write into an existing draft nor the reminder
   };
   await page.getByLabel("Restore from a backup").setInputFiles({ name: "crafted.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(crafted)) });
   await expect(page.getByTestId("restore-refused").getByRole("listitem")).toHaveCount(3);
+  await page.getByTestId("restore-result").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS_DIR}/restore-refused.png` });
   expect(await wb.storageSnapshot()).toEqual(before);
   await wb.card("Healthy").getByRole("link", { name: /Open/ }).click();
   await expect(page.getByLabel("School name")).toHaveValue("Lincoln");
@@ -309,6 +313,8 @@ test("an imported answer of the wrong kind is converted or set aside and listed,
   await expect(aside).toContainText("2 parts of the file were set aside");
   await expect(aside).toContainText("teleport");
   await expect(aside).toContainText("Written in a newer version");
+  await aside.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS_DIR}/import-set-aside.png` });
   await wb.expectAccessible();
   const saved = page.waitForEvent("download");
   await aside.getByRole("button", { name: "Save what was set aside as a text file" }).click();

@@ -590,3 +590,29 @@ fn a_backup_is_due_after_a_week_of_unbacked_work() {
         "a week since, with changes"
     );
 }
+
+#[test]
+fn where_the_browser_deletes_data_itself_every_unbacked_change_is_due() {
+    let summary = |updated_ms| DraftSummary {
+        id: "a".into(),
+        title: String::new(),
+        school: String::new(),
+        created_ms: 0,
+        updated_ms,
+        progress: Progress::default(),
+        read_only: false,
+    };
+    assert!(!backup_due_every_session(None, &[]), "nothing to back up");
+    assert!(
+        backup_due_every_session(None, &[summary(5)]),
+        "never backed up"
+    );
+    assert!(
+        backup_due_every_session(Some(4), &[summary(5)]),
+        "changed since"
+    );
+    assert!(
+        !backup_due_every_session(Some(5), &[summary(5)]),
+        "backed up since"
+    );
+}
