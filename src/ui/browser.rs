@@ -127,6 +127,12 @@ pub fn ask_to_persist(answer: RwSignal<Persistence>) {
 /// Reads a file the team chose as text, then calls `done` (with `Err` if the browser could not
 /// read it).
 pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, ()>) + 'static) {
+    read_text_boxed(file, Box::new(done));
+}
+
+/// One copy of the reading, whoever asks: a generic async body is compiled again for every
+/// caller, and this one is large.
+fn read_text_boxed(file: web_sys::File, done: Box<dyn FnOnce(Result<String, ()>)>) {
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         done(
