@@ -273,34 +273,34 @@ impl Autosave {
     /// Writes any pending edit now.
     pub fn flush(&self) {
         self.stop_timer();
-        self.step(|s, store, draft| s.flush(store, draft, &copy_name()));
+        self.step(|s, store, draft| s.flush(store, draft, &copy_name));
     }
 
     /// Leaving the draft: writes what is pending, or keeps this tab's version as a copy when
     /// two versions wait for a choice.
     fn leave(&self) -> Outcome {
         self.stop_timer();
-        self.step(|s, store, draft| s.leave(store, draft, &copy_name()))
+        self.step(|s, store, draft| s.leave(store, draft, &copy_name))
     }
 
     /// Another tab saved this draft (or removed it).
     fn other_tab_wrote(&self) {
-        self.step(|s, store, draft| s.other_tab_wrote(store, draft, &copy_name()));
+        self.step(|s, store, draft| s.other_tab_wrote(store, draft, &copy_name));
     }
 
     /// Resolves a conflict by keeping this tab's version; the other is kept as a copy.
     pub fn keep_mine(&self) {
-        self.step(|s, store, draft| s.keep_mine(store, draft, &copy_name()));
+        self.step(|s, store, draft| s.keep_mine(store, draft, &copy_name));
     }
 
     /// Resolves a conflict by taking the other tab's version; this tab's is kept as a copy.
     pub fn keep_theirs(&self) {
-        self.step(|s, store, draft| s.keep_theirs(store, draft, &copy_name()));
+        self.step(|s, store, draft| s.keep_theirs(store, draft, &copy_name));
     }
 
     /// Writes again now, after the team freed space.
     pub fn retry(&self) {
-        self.step(|s, store, draft| s.retry(store, draft, &copy_name()));
+        self.step(|s, store, draft| s.retry(store, draft, &copy_name));
     }
 
     /// The draft's earlier versions.

@@ -12,7 +12,7 @@
 //! draft.set_answer("profile.school", Answer::Text("Lincoln".into()));
 //! session.edited();
 //! assert_eq!(session.status(true), SaveStatus::Saving);
-//! # let name = crossroads_storage::CopyName { id: "c1".into(), when: String::new() };
+//! # let name = || crossroads_storage::CopyName { id: "c1".into(), when: String::new() };
 //! session.flush(&store, &draft, &name);
 //! assert_eq!(session.status(true), SaveStatus::Saved);
 //! ```
@@ -245,8 +245,14 @@ impl SaveSession {
     }
 
     /// Writes `current` (the draft on screen) if something is unsaved. `name` names the copy
-    /// kept if it turns out that a newer version of Crossroads wrote the draft meanwhile.
-    pub fn flush(&mut self, store: &DraftStore, current: &Draft, name: &CopyName) -> Outcome {
+    /// kept if it turns out that a newer version of Crossroads wrote the draft meanwhile (it is
+    /// called only then, so naming costs nothing on an ordinary save).
+    pub fn flush(
+        &mut self,
+        store: &DraftStore,
+        current: &Draft,
+        name: &dyn Fn() -> CopyName,
+    ) -> Outcome {
         if !self.dirty || !self.can_edit() {
             return Outcome::Nothing;
         }
@@ -274,7 +280,12 @@ impl SaveSession {
     }
 
     /// Writes again now (after the team freed space).
-    pub fn retry(&mut self, store: &DraftStore, current: &Draft, name: &CopyName) -> Outcome {
+    pub fn retry(
+        &mut self,
+        store: &DraftStore,
+        current: &Draft,
+        name: &dyn Fn() -> CopyName,
+    ) -> Outcome {
         if self.can_edit() {
             self.dirty = true;
         }
@@ -287,7 +298,7 @@ impl SaveSession {
         &mut self,
         store: &DraftStore,
         current: &Draft,
-        name: &CopyName,
+        name: &dyn Fn() -> CopyName,
     ) -> Outcome {
         if self.read_only || self.conflict.is_some() {
             return Outcome::Nothing;
@@ -330,7 +341,7 @@ impl SaveSession {
         &mut self,
         store: &DraftStore,
         current: &Draft,
-        name: &CopyName,
+        name: &dyn Fn() -> CopyName,
     ) -> Outcome {
         self.read_only = true;
         let copy = self
@@ -343,7 +354,12 @@ impl SaveSession {
 
     /// Settles a conflict by keeping this tab's version; the other tab's is stored as a copy
     /// first. When the copy cannot be stored, nothing changes and the conflict stays open.
-    pub fn keep_mine(&mut self, store: &DraftStore, current: &Draft, name: &CopyName) -> Outcome {
+    pub fn keep_mine(
+        &mut self,
+        store: &DraftStore,
+        current: &Draft,
+        name: &dyn Fn() -> CopyName,
+    ) -> Outcome {
         let Some(Conflict { theirs, revision }) = self.conflict.clone() else {
             return Outcome::Nothing;
         };
@@ -365,7 +381,12 @@ impl SaveSession {
 
     /// Settles a conflict by taking the other tab's version; this tab's is stored as a copy
     /// first. When the copy cannot be stored, nothing changes and the conflict stays open.
-    pub fn keep_theirs(&mut self, store: &DraftStore, current: &Draft, name: &CopyName) -> Outcome {
+    pub fn keep_theirs(
+        &mut self,
+        store: &DraftStore,
+        current: &Draft,
+        name: &dyn Fn() -> CopyName,
+    ) -> Outcome {
         let Some(Conflict { theirs, revision }) = self.conflict.clone() else {
             return Outcome::Nothing;
         };
@@ -383,7 +404,12 @@ impl SaveSession {
 
     /// The tab leaves the draft (another screen, closing): what is pending is written; when two
     /// versions still wait for a choice, this tab's is kept as a copy, so leaving loses nothing.
-    pub fn leave(&mut self, store: &DraftStore, current: &Draft, name: &CopyName) -> Outcome {
+    pub fn leave(
+        &mut self,
+        store: &DraftStore,
+        current: &Draft,
+        name: &dyn Fn() -> CopyName,
+    ) -> Outcome {
         if self.conflict.is_some() {
             let kept = keep_copy(store, current, "this tab\u{2019}s version", name);
             if kept.is_ok() {
@@ -406,8 +432,9 @@ fn keep_copy(
     store: &DraftStore,
     draft: &Draft,
     whose: &str,
-    name: &CopyName,
+    name: &dyn Fn() -> CopyName,
 ) -> Result<String, StoreError> {
+    let name = name();
     let when = if name.when.is_empty() {
         String::new()
     } else {

@@ -159,6 +159,7 @@ impl World {
             }
             Step::Flush { tab } => {
                 let name = self.name();
+                let name = move || name.clone();
                 let t = &mut self.tabs[tab];
                 if let Some(s) = t.session.as_mut() {
                     let outcome = s.flush(&t.store, &t.screen, &name);
@@ -170,6 +171,7 @@ impl World {
             }
             Step::Notified { tab } => {
                 let name = self.name();
+                let name = move || name.clone();
                 let t = &mut self.tabs[tab];
                 if let Some(s) = t.session.as_mut() {
                     let outcome = s.other_tab_wrote(&t.store, &t.screen, &name);
@@ -178,6 +180,7 @@ impl World {
             }
             Step::Settle { tab, mine } => {
                 let name = self.name();
+                let name = move || name.clone();
                 let t = &mut self.tabs[tab];
                 if let Some(s) = t.session.as_mut() {
                     let outcome = if mine {
@@ -227,6 +230,7 @@ impl World {
             }
             Step::Reopen { tab } => {
                 let name = self.name();
+                let name = move || name.clone();
                 let t = &mut self.tabs[tab];
                 if let Some(s) = t.session.as_mut() {
                     let outcome = s.leave(&t.store, &t.screen, &name);

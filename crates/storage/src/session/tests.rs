@@ -39,12 +39,12 @@ impl Tab {
     }
     fn flush(&mut self) -> Outcome {
         self.session
-            .flush(&self.store, &self.screen, &name("unused"))
+            .flush(&self.store, &self.screen, &|| name("unused"))
     }
     fn notified(&mut self) -> Outcome {
         let outcome = self
             .session
-            .other_tab_wrote(&self.store, &self.screen, &name("unused"));
+            .other_tab_wrote(&self.store, &self.screen, &|| name("unused"));
         if let Outcome::Took(d) = &outcome {
             self.screen = d.clone();
         }
@@ -119,7 +119,7 @@ fn two_writers_open_a_conflict_and_keeping_mine_stores_theirs_as_a_copy() {
     assert!(!b.session.is_stored(true));
     let theirs = b.session.conflict().unwrap().theirs.clone();
     assert_eq!(theirs.text("problems.meaning"), "A saved");
-    match b.session.keep_mine(&b.store, &b.screen, &name("copy1")) {
+    match b.session.keep_mine(&b.store, &b.screen, &|| name("copy1")) {
         Outcome::KeptMine { copy, saved } => {
             assert_eq!(
                 copy,
@@ -142,7 +142,10 @@ fn keeping_theirs_stores_this_tabs_version_as_a_copy() {
     a.type_text("problems.meaning", "A saved");
     a.flush();
     b.notified();
-    match b.session.keep_theirs(&b.store, &b.screen, &name("copy2")) {
+    match b
+        .session
+        .keep_theirs(&b.store, &b.screen, &|| name("copy2"))
+    {
         Outcome::KeptTheirs { theirs, copy } => {
             assert_eq!(theirs.text("problems.meaning"), "A saved");
             assert!(copy.starts_with("Studios (this tab\u{2019}s version"));
@@ -163,8 +166,8 @@ fn a_copy_that_cannot_be_written_is_reported_and_the_conflict_stays_open() {
     b.notified();
     let before: Vec<String> = kv.keys().unwrap();
     for outcome in [
-        b.session.keep_mine(&b.store, &b.screen, &name("c1")),
-        b.session.keep_theirs(&b.store, &b.screen, &name("c2")),
+        b.session.keep_mine(&b.store, &b.screen, &|| name("c1")),
+        b.session.keep_theirs(&b.store, &b.screen, &|| name("c2")),
     ] {
         assert_eq!(outcome, Outcome::CopyFailed(StoreError::Full));
         assert!(outcome.notice().unwrap().starts_with("Nothing was changed"));
@@ -186,7 +189,7 @@ fn leaving_during_a_conflict_keeps_this_tabs_version_as_a_copy() {
     a.type_text("problems.meaning", "A");
     a.flush();
     b.notified();
-    match b.session.leave(&b.store, &b.screen, &name("left")) {
+    match b.session.leave(&b.store, &b.screen, &|| name("left")) {
         Outcome::LeftWithCopy(Ok(title)) => assert!(title.contains("this tab")),
         other => panic!("{other:?}"),
     }
@@ -206,7 +209,7 @@ fn a_newer_version_writer_makes_the_tab_read_only_and_its_unsaved_work_a_copy() 
     )
     .unwrap();
     let newer = kv.get("crossroads/draft/d").unwrap();
-    match a.session.flush(&a.store, &a.screen, &name("mine")) {
+    match a.session.flush(&a.store, &a.screen, &|| name("mine")) {
         Outcome::NewerVersion {
             copy: Some(Ok(title)),
         } => assert!(title.contains("unsaved version")),
@@ -243,7 +246,7 @@ fn a_failed_write_says_why_keeps_the_edit_and_succeeds_on_retry() {
     assert_eq!(a.flush(), Outcome::Failed(StoreError::Full));
     a.type_text("problems.meaning", "short");
     assert_eq!(
-        a.session.retry(&a.store, &a.screen, &name("n")),
+        a.session.retry(&a.store, &a.screen, &|| name("n")),
         Outcome::Saved
     );
     assert_eq!(a.session.status(true), SaveStatus::Saved);
