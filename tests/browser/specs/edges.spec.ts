@@ -273,16 +273,19 @@ test("leftovers of an unfinished save are recovered as a draft a moment after st
 test("deleting a draft whose migration failed removes its old copy, so it does not come back", async ({ page }) => {
   const wb = new Workbook(page);
   await wb.openHome();
-  const draft = { id: "oldone", title: "Migrated badly", created_ms: 1, updated_ms: 1, last_section: "", answers: { "problems.meaning": { text: "Old" } } };
+  const draft = { id: "oldone", title: "Migrated badly", created_ms: 1, updated_ms: 1, last_section: "", answers: { "problems.meaning": { text: "Old ".repeat(1000) } } };
   await page.evaluate((draft) => {
     const raw = JSON.stringify({ schema: 1, saved_by: "crossroads 0.1.0", draft });
     localStorage.setItem("crossroads/draft/oldone", raw);
     localStorage.setItem("crossroads/premigration/oldone", raw);
   }, draft);
   await page.reload();
+  // No room for the migrated answers: the migration fails again as the draft is deleted.
+  await fillStorage(page, 1000);
   await wb.card("Migrated badly").getByRole("button", { name: /^Delete/ }).click();
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(page.getByTestId("draft-card")).toHaveCount(0);
+  await page.evaluate(() => localStorage.removeItem("someone-else/cache"));
   await page.reload();
   await expect(page.getByTestId("no-drafts")).toBeVisible();
   expect(Object.keys(await wb.storageSnapshot()).filter((k) => k.includes("oldone"))).toEqual([]);
