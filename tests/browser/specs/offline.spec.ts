@@ -203,7 +203,9 @@ test("on a host that lets files be cached, an update still installs the new page
 
     await redeployRenamed(site);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const reloaded = page.waitForEvent("load");
     await page.getByTestId("update").getByRole("button", { name: "Update now" }).click();
+    await reloaded;
     await expect(page.getByLabel("School name")).toHaveValue("Before the update", { timeout: 15_000 });
     const script = await page.evaluate(() => [...document.scripts].map((s) => s.textContent).join(""));
     expect(script).toContain((await readdir(site)).find((n) => n.endsWith(".js"))!);
