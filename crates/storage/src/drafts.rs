@@ -1,6 +1,7 @@
 //! The drafts kept in one browser: list, load, save, create, rename, duplicate, delete, their
 //! history, and how much room they take.
 
+use crate::error::Protection;
 use crate::keys::{self, Key};
 use crate::record::{self, AppMeta, Decoded, Head};
 use crate::{KeyValue, StoreError};
@@ -473,15 +474,11 @@ impl DraftStore {
                 })
             }
             Some((Decoded::Legacy(_), raw)) => migrating = Some(raw),
-            Some((Decoded::Newer { .. }, _)) => return Err(StoreError::Protected(
-                "a newer version of Crossroads saved this draft, so this one will not overwrite it"
-                    .to_string(),
-            )),
+            Some((Decoded::Newer { .. }, _)) => {
+                return Err(StoreError::Protected(Protection::NewerVersion))
+            }
             Some((Decoded::Damaged { .. }, _)) => {
-                return Err(StoreError::Protected(
-                    "the stored copy of this draft is damaged and is being kept as it is"
-                        .to_string(),
-                ))
+                return Err(StoreError::Protected(Protection::Damaged))
             }
         }
         if let Some(raw) = &migrating {
@@ -562,9 +559,7 @@ impl DraftStore {
     /// (a head, or answers and history left by an unfinished save).
     pub fn add(&self, draft: Draft) -> Result<Draft, StoreError> {
         if self.occupied(&draft.id)? {
-            return Err(StoreError::Protected(
-                "a draft with that id already exists".to_string(),
-            ));
+            return Err(StoreError::Protected(Protection::IdTaken));
         }
         self.save(&draft, 0, None)?;
         Ok(draft)
@@ -579,9 +574,10 @@ impl DraftStore {
         now_ms: u64,
     ) -> Result<Draft, StoreError> {
         let original = match self.load(id)? {
-            Some(entry) => entry.draft().cloned().ok_or_else(|| {
-                StoreError::Protected("this draft is damaged and cannot be copied".to_string())
-            })?,
+            Some(entry) => entry
+                .draft()
+                .cloned()
+                .ok_or(StoreError::Protected(Protection::Damaged))?,
             None => return Err(StoreError::Missing),
         };
         self.add(Draft {
@@ -606,9 +602,8 @@ impl DraftStore {
     fn editable(&self, id: &str) -> Result<(Draft, u64), StoreError> {
         match self.load(id)? {
             Some(Entry::Editable { draft, revision }) => Ok((draft, revision)),
-            Some(_) => Err(StoreError::Protected(
-                "this draft cannot be changed by this version of Crossroads".to_string(),
-            )),
+            Some(Entry::ReadOnly { .. }) => Err(StoreError::Protected(Protection::NewerVersion)),
+            Some(_) => Err(StoreError::Protected(Protection::Damaged)),
             None => Err(StoreError::Missing),
         }
     }
@@ -618,9 +613,7 @@ impl DraftStore {
     /// without a head) are removed too, when asked.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         match self.load(id)? {
-            Some(Entry::Unreadable(_)) => Err(StoreError::Protected(
-                "damaged drafts are kept so that nothing is lost".to_string(),
-            )),
+            Some(Entry::Unreadable(_)) => Err(StoreError::Protected(Protection::Damaged)),
             None if self.keys_of(id)?.is_empty() => Err(StoreError::Missing),
             _ => {
                 // The head goes last: until then the draft is still listed and can be deleted again.
@@ -675,11 +668,8 @@ impl DraftStore {
     pub fn history(&self, id: &str) -> Result<History, StoreError> {
         match self.kv.get(&keys::history(id))? {
             None => Ok(History::default()),
-            Some(raw) => record::decode_history(&raw).map_err(|e| {
-                StoreError::Protected(format!(
-                    "the history of this draft is damaged and is kept as it is ({e})"
-                ))
-            }),
+            Some(raw) => record::decode_history(&raw)
+                .map_err(|e| StoreError::Protected(Protection::DamagedHistory(e))),
         }
     }
 
@@ -955,9 +945,9 @@ impl DraftStore {
         if !self.orphans()?.iter().any(|o| o == id) {
             return Err(StoreError::Missing);
         }
-        let answers = self.answers(id)?.map_err(|reason| {
-            StoreError::Protected(format!("the leftovers cannot be read: {reason}"))
-        })?;
+        let answers = self
+            .answers(id)?
+            .map_err(|reason| StoreError::Protected(Protection::UnreadableLeftovers(reason)))?;
         let draft = Draft {
             answers,
             ..Draft::new(id, title, now_ms)

@@ -39,7 +39,7 @@ pub use drafts::{
     QUOTA_UNITS, WARN_PERCENT,
 };
 pub use durability::{AppleDevice, BrowserFacts, Durability, KitStorage};
-pub use error::StoreError;
+pub use error::{Protection, StoreError};
 pub use memory::MemoryStore;
 pub use record::{encode_schema_1, SCHEMA_VERSION};
 pub use session::{Conflict, CopyName, Outcome, SaveSession, SaveStatus};

@@ -17,7 +17,7 @@
 //! assert_eq!(session.status(true), SaveStatus::Saved);
 //! ```
 
-use crate::{DraftStore, Entry, HeadState, StoreError};
+use crate::{DraftStore, Entry, HeadState, Protection, StoreError};
 use crossroads_workbook::Draft;
 
 /// What the status line says. "Saved" only ever follows a write that was read back.
@@ -267,9 +267,7 @@ impl SaveSession {
                 Outcome::Saved
             }
             Err(StoreError::Conflict { .. }) => self.other_tab_wrote(store, current, name),
-            Err(StoreError::Protected(_))
-                if matches!(store.head_state(&current.id), Ok(HeadState::Newer(_))) =>
-            {
+            Err(StoreError::Protected(Protection::NewerVersion)) => {
                 self.newer_version_wrote(store, current, name)
             }
             Err(e) => {
