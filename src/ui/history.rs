@@ -33,7 +33,7 @@ fn VersionView(version: Draft) -> impl IntoView {
             let items: Vec<_> = section
                 .prompts
                 .iter()
-                .filter(|p| version.is_answered(p.id))
+                .filter(|p| p.answered_in(&version))
                 .map(|p| {
                     let text = version
                         .answer(p.id)

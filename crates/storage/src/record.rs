@@ -91,7 +91,7 @@ impl Head {
             draft: Meta::of(draft),
             school: draft.school().to_string(),
             answered: catalog::prompts()
-                .filter(|p| draft.is_answered(p.id))
+                .filter(|p| p.answered_in(draft))
                 .map(|p| p.id.to_string())
                 .collect(),
         }

@@ -117,11 +117,7 @@ impl Section {
     /// How much of this section the draft has answered.
     pub fn progress(&self, draft: &Draft) -> Progress {
         Progress {
-            answered: self
-                .prompts
-                .iter()
-                .filter(|p| draft.is_answered(p.id))
-                .count(),
+            answered: self.prompts.iter().filter(|p| p.answered_in(draft)).count(),
             total: self.prompts.len(),
         }
     }

@@ -43,6 +43,12 @@ impl Prompt {
         }
     }
 
+    /// Whether `draft` answers this prompt in a way that shows on its screen (what
+    /// [`Draft::is_answered`] says, without looking the prompt up again).
+    pub fn answered_in(&self, draft: &Draft) -> bool {
+        draft.answer(self.id).is_some_and(|a| self.shows(a))
+    }
+
     /// `answer` made to fit this prompt, and what of it had to be set aside (its reason and
     /// text). Nothing typed is dropped: it is either in the fitted answer or set aside.
     pub fn fit(&self, answer: Answer) -> (Option<Answer>, Option<(String, String)>) {

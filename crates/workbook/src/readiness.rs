@@ -122,7 +122,7 @@ impl Readiness {
                 unanswered: section
                     .prompts
                     .iter()
-                    .filter(|p| !draft.is_answered(p.id))
+                    .filter(|p| !p.answered_in(draft))
                     .collect(),
             })
             .collect();
