@@ -358,13 +358,12 @@ impl SaveSession {
         current: &Draft,
         name: &dyn Fn() -> CopyName,
     ) -> Outcome {
-        let Some(Conflict { theirs, revision }) = self.conflict.clone() else {
-            return Outcome::Nothing;
-        };
-        let copy = match keep_copy(store, &theirs, "the other tab\u{2019}s version", name) {
-            Ok(title) => title,
-            Err(e) => return Outcome::CopyFailed(e),
-        };
+        let (Conflict { theirs, revision }, copy) =
+            match self.copy_before_settling(store, None, "the other tab\u{2019}s version", name) {
+                Some(Ok(settled)) => settled,
+                Some(Err(e)) => return Outcome::CopyFailed(e),
+                None => return Outcome::Nothing,
+            };
         self.saved = theirs;
         self.base = revision;
         self.conflict = None;
@@ -385,12 +384,15 @@ impl SaveSession {
         current: &Draft,
         name: &dyn Fn() -> CopyName,
     ) -> Outcome {
-        let Some(Conflict { theirs, revision }) = self.conflict.clone() else {
-            return Outcome::Nothing;
-        };
-        let copy = match keep_copy(store, current, "this tab\u{2019}s version", name) {
-            Ok(title) => title,
-            Err(e) => return Outcome::CopyFailed(e),
+        let (Conflict { theirs, revision }, copy) = match self.copy_before_settling(
+            store,
+            Some(current),
+            "this tab\u{2019}s version",
+            name,
+        ) {
+            Some(Ok(settled)) => settled,
+            Some(Err(e)) => return Outcome::CopyFailed(e),
+            None => return Outcome::Nothing,
         };
         self.saved = theirs.clone();
         self.base = revision;
@@ -398,6 +400,20 @@ impl SaveSession {
         self.dirty = false;
         self.failure = None;
         Outcome::KeptTheirs { theirs, copy }
+    }
+
+    /// The open conflict and the title of the copy kept before it is settled: of `mine` (this
+    /// tab's draft), or of the other tab's version when `None`; `None` when there is no conflict.
+    fn copy_before_settling(
+        &self,
+        store: &DraftStore,
+        mine: Option<&Draft>,
+        whose: &str,
+        name: &dyn Fn() -> CopyName,
+    ) -> Option<Result<(Conflict, String), StoreError>> {
+        let conflict = self.conflict.clone()?;
+        let copied = mine.unwrap_or(&conflict.theirs);
+        Some(keep_copy(store, copied, whose, name).map(|title| (conflict, title)))
     }
 
     /// The tab leaves the draft (another screen, closing): what is pending is written; when two
