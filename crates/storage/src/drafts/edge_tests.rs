@@ -5,6 +5,7 @@ use super::*;
 use crate::record::encode_schema_1;
 use crate::MemoryStore;
 use crossroads_workbook::history::Reason;
+use crossroads_workbook::History;
 use std::sync::Arc;
 
 /// One local storage seen by several tabs.

@@ -2,6 +2,7 @@ use super::*;
 use crate::record::encode_schema_1;
 use crate::MemoryStore;
 use crossroads_workbook::history::Reason;
+use crossroads_workbook::History;
 use std::sync::{Arc, Mutex};
 
 /// A store shared by several [`DraftStore`]s (tabs), counting writes and able to lie.
