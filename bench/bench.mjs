@@ -55,7 +55,8 @@ async function files(dir) {
 
 async function sizes() {
   const rows = [];
-  for (const path of (await files(DIST)).sort()) {
+  // The build's precompressed copies (X.gz, X.br) are other forms of X, not more to ship.
+  for (const path of (await files(DIST)).filter((p) => !/\.(gz|br)$/.test(p)).sort()) {
     const bytes = await readFile(path);
     rows.push({ file: relative(DIST, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
   }

@@ -4,6 +4,7 @@
 //! on a fresh machine with only the Rust toolchain and Node.js, and starts in seconds the second
 //! time. See README.md.
 
+mod compress;
 mod dist;
 
 use std::env;
@@ -234,6 +235,7 @@ fn build(root: &Path) -> Result<(), String> {
         "ok   dist/sw.js, policy in dist/index.html, dist/{}",
         dist::KIT
     );
+    compress::finish(root)?;
     Ok(())
 }
 
