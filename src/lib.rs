@@ -5,8 +5,24 @@
 //! - `crates/storage`: the only code that knows storage keys and the stored format;
 //! - `crates/exchange`: export and import, pure functions.
 //!
-//! This crate holds the Leptos components that read and write through those three.
+//! This crate holds the Leptos components that read and write through those three, one folder
+//! per user group (see `ui/mod.rs`), and one binary per page.
 
 mod ui;
 
-pub use ui::App;
+pub use ui::review::ReviewApp;
+pub use ui::team::TeamApp;
+pub use ui::workshop::WorkshopApp;
+
+/// Starts a page: error reports for panics, then the app in place of the page's first paint.
+pub fn start<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: leptos::prelude::IntoView,
+{
+    console_error_panic_hook::set_once();
+    if let Some(first_paint) = leptos::prelude::document().get_element_by_id("loading") {
+        first_paint.remove();
+    }
+    leptos::mount::mount_to_body(app);
+}

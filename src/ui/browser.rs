@@ -142,13 +142,9 @@ fn read_text_boxed(file: web_sys::File, done: Box<dyn FnOnce(Result<String, ()>)
     });
 }
 
-/// The first file of a file input's change event, and clears the input so choosing the same
-/// file again fires another change.
-pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
-    let input: web_sys::HtmlInputElement = ev.target()?.unchecked_into();
-    let file = input.files().and_then(|files| files.get(0));
-    input.set_value("");
-    file
+/// Whether the page was opened from a file on disk (the one-file kit).
+pub fn from_disk() -> bool {
+    window().location().protocol().unwrap_or_default() == "file:"
 }
 
 /// What the page can see of its browser, for how long it keeps the drafts.
@@ -170,6 +166,6 @@ pub fn facts() -> crossroads_storage::BrowserFacts {
         user_agent: navigator.user_agent().unwrap_or_default(),
         max_touch_points: navigator.max_touch_points().max(0) as u32,
         standalone: standalone_media || standalone_flag,
-        from_disk: window.location().protocol().unwrap_or_default() == "file:",
+        from_disk: from_disk(),
     }
 }

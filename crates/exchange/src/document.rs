@@ -1,5 +1,5 @@
 //! A proposal laid out for reading: what every readable format shows, in the catalog's order.
-//! The HTML and Markdown renderers only decide how it looks.
+//! The HTML and Markdown renderers, and the reviewer's reading view, only decide how it looks.
 
 use crate::Unanswered;
 use crossroads_workbook::catalog::{self, Progress};
@@ -7,7 +7,7 @@ use crossroads_workbook::{Answer, Draft, Prompt, PromptKind, Readiness, SectionK
 
 /// One answer, as a reader sees it.
 #[derive(Debug, PartialEq)]
-pub(crate) enum Block {
+pub enum Block {
     /// Text, as paragraphs of lines.
     Paragraphs(Vec<Vec<String>>),
     /// The chosen option's words.
@@ -16,7 +16,9 @@ pub(crate) enum Block {
     Checklist(Vec<(String, Vec<String>)>),
     /// Rows with text, under the column headings.
     Table {
+        /// The column headings.
         headers: Vec<&'static str>,
+        /// The rows that have any text, one cell per column.
         rows: Vec<Vec<String>>,
     },
     /// Nothing was written.
@@ -24,32 +26,43 @@ pub(crate) enum Block {
 }
 
 /// A prompt and its answer.
-pub(crate) struct Item {
+pub struct Item {
+    /// The prompt, from the catalog.
     pub prompt: &'static Prompt,
+    /// Its answer.
     pub block: Block,
 }
 
 /// A focus area of the document.
-pub(crate) struct Part {
+pub struct Part {
+    /// The section's id, used as the part's anchor.
     pub anchor: &'static str,
+    /// The numbered heading ("1. Get clear on the problems …").
     pub heading: String,
+    /// Why the area matters, from the catalog.
     pub why: &'static str,
+    /// Its prompts and answers.
     pub items: Vec<Item>,
 }
 
 /// The whole proposal, ready to render.
-pub(crate) struct Document {
+pub struct Document {
+    /// The title to show.
     pub title: String,
+    /// The school's name, or "".
     pub school: String,
     /// The team profile, shown on the cover.
     pub profile: Vec<Item>,
     /// The four focus areas.
     pub parts: Vec<Part>,
+    /// The readiness check's findings.
     pub readiness: Readiness,
+    /// Answered and total prompts.
     pub progress: Progress,
 }
 
 impl Document {
+    /// Lays `draft` out for reading; unanswered prompts are marked or left out.
     pub fn new(draft: &Draft, unanswered: Unanswered) -> Self {
         let items = |prompts: &'static [Prompt]| -> Vec<Item> {
             prompts

@@ -3,7 +3,7 @@
 //! one-file kit's storage behaves in this browser. The rules are the storage crate's
 //! `BrowserFacts`; this file only words them.
 
-use super::browser;
+use crate::ui::browser;
 use crossroads_storage::{AppleDevice, Durability, KitStorage};
 use leptos::prelude::*;
 

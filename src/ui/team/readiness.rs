@@ -3,7 +3,7 @@
 
 use super::autosave::Autosave;
 use super::route::Route;
-use super::workspace::Pager;
+use super::workspace::SectionPager;
 use crossroads_workbook::catalog::{self, READINESS_SECTION};
 use crossroads_workbook::{Prompt, Readiness};
 use leptos::prelude::*;
@@ -98,7 +98,7 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
             <h1 id="section-heading" class="section__title" tabindex="-1">{section.title}</h1>
             <p class="section__lead">{section.why}</p>
             {body}
-            <Pager section draft_id />
+            <SectionPager section draft_id />
         </article>
     }
 }

@@ -3,7 +3,8 @@
 //! copy to keep) are the storage crate's [`SaveSession`]; this file holds the signals, timers
 //! and listeners around it, and the draft's history.
 
-use super::{browser, AppContext};
+use super::AppContext;
+use crate::ui::browser;
 use crossroads_storage::{
     Conflict, CopyName, DraftStore, Outcome, SaveSession, SaveStatus, WARN_PERCENT,
 };

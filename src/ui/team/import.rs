@@ -1,8 +1,10 @@
 //! Bringing a proposal file into this browser: a file picker and a drop zone on the home screen.
 //! An import never replaces a draft without asking, and a replaced draft is kept as a backup.
 
-use super::{browser, AppContext};
-use crossroads_exchange::{read_proposal, ImportError, Imported, MAX_FILE_BYTES};
+use super::AppContext;
+use crate::ui::browser;
+use crate::ui::kit::files::{ChosenFile, DropZone, FilePicker, PROPOSAL_FILES};
+use crossroads_exchange::{read_proposal, Imported, MAX_FILE_BYTES};
 use crossroads_workbook::{new_draft_id, Draft};
 use leptos::prelude::*;
 
@@ -31,23 +33,11 @@ impl Importer {
         self.outcome.set(Some(Outcome::Refused(message)));
     }
 
-    fn read(&self, file: web_sys::File) {
-        let size = file.size() as usize;
-        if size > MAX_FILE_BYTES {
-            // Refused before reading, so a huge file costs nothing.
-            return self.refuse(
-                ImportError::TooLarge {
-                    bytes: size,
-                    limit: MAX_FILE_BYTES,
-                }
-                .to_string(),
-            );
+    fn read(&self, file: ChosenFile) {
+        match file.text {
+            Ok(text) => self.take(&text),
+            Err(message) => self.refuse(message),
         }
-        let this = *self;
-        browser::read_text(file, move |text| match text {
-            Ok(text) => this.take(&text),
-            Err(()) => this.refuse("The browser could not read that file.".to_string()),
-        });
     }
 
     fn take(&self, text: &str) {
@@ -127,54 +117,22 @@ pub fn ImportPanel() -> impl IntoView {
         pending: RwSignal::new(None),
         set_aside: RwSignal::new(None),
     };
-    let dragging = RwSignal::new(false);
-    let on_pick = move |ev: leptos::ev::Event| {
-        if let Some(file) = browser::picked_file(&ev) {
-            importer.read(file);
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        match ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0))
-        {
-            Some(file) => importer.read(file),
-            None => importer.refuse("Only files can be dropped here.".to_string()),
-        }
-    };
-    let on_dragover = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(true);
-    };
+    let on_file = Callback::new(move |file: ChosenFile| importer.read(file));
     view! {
-        <section
-            class="import"
-            class:import--dragging=move || dragging.get()
-            aria-labelledby="import-heading"
-            data-testid="import"
-            on:dragover=on_dragover
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-        >
+        <DropZone class="import" labelled_by="import-heading" testid="import" limit=MAX_FILE_BYTES on_file>
             <h2 id="import-heading">"Open a proposal file"</h2>
             <p>
                 "Bring in a proposal exported from Crossroads, for example to continue on another \
                  computer. It is added as a new draft; nothing in this browser is replaced without asking."
             </p>
-            <div class="field">
-                <label for="import-file">"Choose an HTML or JSON proposal file"</label>
-                <p class="field__hint" id="import-hint">"Or drop the file on this box. At most 64 MB."</p>
-                <input
-                    id="import-file"
-                    type="file"
-                    accept=".html,.htm,.json,text/html,application/json"
-                    aria-describedby="import-hint"
-                    on:change=on_pick
-                />
-            </div>
+            <FilePicker
+                id="import-file"
+                label="Choose an HTML or JSON proposal file"
+                hint="Or drop the file on this box. At most 64 MB."
+                accept=PROPOSAL_FILES
+                limit=MAX_FILE_BYTES
+                on_file
+            />
             {move || importer.outcome.get().map(|outcome| match outcome {
                 Outcome::Imported(message) => view! {
                     <p class="notice" data-testid="import-result">{message}</p>
@@ -189,7 +147,7 @@ pub fn ImportPanel() -> impl IntoView {
             })}
             {move || importer.pending.get().map(|draft| view! { <Conflict draft importer /> })}
             {move || importer.set_aside.get().filter(|_| importer.pending.with(Option::is_none)).map(|imported| view! { <SetAsideList imported /> })}
-        </section>
+        </DropZone>
     }
 }
 

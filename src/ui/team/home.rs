@@ -2,10 +2,13 @@
 //! deleting them.
 
 use super::backup::{BackupPanel, BackupReminder};
-use super::confirm::ConfirmDelete;
 use super::route::Route;
 use super::space::SpacePanel;
-use super::{browser, AppContext};
+use super::AppContext;
+use crate::ui::browser;
+use crate::ui::kit::confirm::ConfirmDelete;
+use crate::ui::kit::notice::ErrorNotice;
+use crate::ui::kit::page::{OtherPages, Page};
 use crossroads_storage::{DraftStore, DraftSummary, Listing, Unreadable};
 use crossroads_workbook::catalog::FIRST_SECTION;
 use crossroads_workbook::{new_draft_id, FocusArea};
@@ -35,7 +38,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <main id="main" class="page" tabindex="-1">
             // What the screen before this one had to tell the team (it is gone now).
-            <super::confirm::Dismissable message=context.flash testid="flash" />
+            <crate::ui::kit::confirm::Dismissable message=context.flash testid="flash" />
             <BackupReminder />
             <super::durability::SafariNotice />
             <section class="intro">
@@ -97,6 +100,7 @@ pub fn Home() -> impl IntoView {
                 }}
             </section>
         </main>
+        <OtherPages here=Page::Team />
     }
 }
 
@@ -141,7 +145,7 @@ fn NewDraftForm() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">"Start a new draft"</button>
             </form>
-            {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
+            <ErrorNotice message=error />
         </section>
     }
 }
@@ -340,7 +344,7 @@ fn DraftCard(draft: DraftSummary) -> impl IntoView {
                     on_delete=Callback::new(delete)
                 />
             </Show>
-            {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
+            <ErrorNotice message=error />
         </li>
     }
 }
@@ -381,7 +385,7 @@ fn DamagedCard(damaged: Unreadable) -> impl IntoView {
                     "Save a copy of this damaged draft"
                 </button>
             </div>
-            {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
+            <ErrorNotice message=error />
         </li>
     }
 }

@@ -2,11 +2,11 @@
 //! overwriting anything, the reminder when none was made for a while, and whether the browser
 //! promised to keep the data.
 
-use super::browser::{self, Persistence};
 use super::AppContext;
+use crate::ui::browser::{self, Persistence};
+use crate::ui::kit::files::{ChosenFile, FilePicker};
 use crossroads_exchange::{
-    backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, ImportError, RawRecord,
-    MAX_BACKUP_BYTES,
+    backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, RawRecord, MAX_BACKUP_BYTES,
 };
 use crossroads_storage::{
     backup_due, backup_due_every_session, BackupContents, Durability, Listing, RestoreReport,
@@ -204,25 +204,10 @@ pub fn BackupPanel() -> impl IntoView {
         report.set(Some(Ok(outcome)));
         context.drafts_changed();
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let Some(file) = browser::picked_file(&ev) else {
-            return;
-        };
-        let size = file.size() as usize;
-        if size > MAX_BACKUP_BYTES {
-            let e = ImportError::TooLarge {
-                bytes: size,
-                limit: MAX_BACKUP_BYTES,
-            };
-            return report.set(Some(Err(e.to_string())));
-        }
-        browser::read_text(file, move |text| match text {
-            Ok(text) => restore_text(text),
-            Err(()) => report.set(Some(Err(
-                "The browser could not read that file.".to_string()
-            ))),
-        });
-    };
+    let on_file = Callback::new(move |file: ChosenFile| match file.text {
+        Ok(text) => restore_text(text),
+        Err(e) => report.set(Some(Err(e))),
+    });
     let add_copies = move |which: Option<usize>| {
         let Some(Ok(mut current)) = report.get_untracked() else {
             return;
@@ -278,11 +263,14 @@ pub fn BackupPanel() -> impl IntoView {
             </p>
             <div class="backup__actions">
                 <button type="button" id="backup-now" class="button" on:click=back_up_now>"Back up all drafts"</button>
-                <div class="field">
-                    <label for="restore-file">"Restore from a backup"</label>
-                    <p class="field__hint" id="restore-hint">"Adds the drafts the file holds; nothing here is overwritten."</p>
-                    <input id="restore-file" type="file" accept=".json,application/json" aria-describedby="restore-hint" on:change=on_pick />
-                </div>
+                <FilePicker
+                    id="restore-file"
+                    label="Restore from a backup"
+                    hint="Adds the drafts the file holds; nothing here is overwritten."
+                    accept=".json,application/json"
+                    limit=MAX_BACKUP_BYTES
+                    on_file
+                />
             </div>
             {move || made.get().map(|result| match result {
                 Ok(name) => view! { <p class="notice" data-testid="backup-made">{format!("Saved \u{201c}{name}\u{201d} to your downloads.")}</p> }.into_any(),

@@ -1,15 +1,13 @@
 //! The export screen: the proposal as a file to hand in, print, or move to another computer.
 
 use super::autosave::Autosave;
-use super::route::Route;
-use super::{browser, AppContext};
+use super::route::{Route, EXPORT_PLACE};
+use super::AppContext;
+use crate::ui::browser;
 use crossroads_exchange::{export, file_name, ExportOptions, Format, Unanswered};
 use crossroads_workbook::catalog::{self, READINESS_SECTION};
 use crossroads_workbook::Readiness;
 use leptos::prelude::*;
-
-/// The route segment of the export screen.
-pub const EXPORT_PLACE: &str = "export";
 
 fn describe(format: Format) -> (&'static str, &'static str) {
     match format {

@@ -1,7 +1,7 @@
 //! One prompt of the catalog, rendered from its kind: text, choice, checklist or rows.
 
 use super::autosave::Autosave;
-use super::browser;
+use crate::ui::browser;
 use crossroads_workbook::catalog::{ChecklistGroup, ChoiceItem, Column, ColumnKind, Rows};
 use crossroads_workbook::{Answer, Prompt, PromptKind};
 use leptos::prelude::*;

@@ -3,6 +3,11 @@
 //! The hash (`#/drafts/<id>/<section>`) rather than the path carries the place, so that reload
 //! and Back work on any static host and from a file opened straight from disk.
 
+/// The segment after a draft's id that opens its export screen (`#/drafts/<id>/export`).
+pub const EXPORT_PLACE: &str = "export";
+/// The segment after a draft's id that opens its history (`#/drafts/<id>/history`).
+pub const HISTORY_PLACE: &str = "history";
+
 /// A place in the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {

@@ -1,13 +1,16 @@
 //! The screen of one open draft: its sections, the navigation between them, and saving.
 
 use super::autosave::Autosave;
-use super::export::{ExportScreen, EXPORT_PLACE};
-use super::history::{HistoryScreen, HISTORY_PLACE};
+use super::export::ExportScreen;
+use super::history::HistoryScreen;
 use super::prompt_field::{field_id, PromptField};
 use super::readiness::ReadinessScreen;
-use super::route::Route;
+use super::route::{Route, EXPORT_PLACE, HISTORY_PLACE};
 use super::space::{Freed, SpacePanel};
-use super::{browser, AppContext};
+use super::AppContext;
+use crate::ui::browser;
+use crate::ui::kit::pager::Pager;
+use crate::ui::kit::save::{ConflictPanel, SaveStatusLine};
 use crossroads_storage::{Entry, SaveStatus, Unreadable};
 use crossroads_workbook::catalog::{self, FIRST_SECTION};
 use crossroads_workbook::{FocusArea, Section, SectionKind};
@@ -195,12 +198,6 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
     let title = Memo::new(move |_| autosave.draft.with(|d| d.display_title().to_string()));
     let school = Memo::new(move |_| autosave.draft.with(|d| d.school().to_string()));
     let status = autosave.status;
-    let status_class = move || match status.get() {
-        SaveStatus::Saved => "save-status save-status--saved",
-        SaveStatus::Saving => "save-status save-status--saving",
-        SaveStatus::NotSaved { .. } | SaveStatus::Conflict => "save-status save-status--failed",
-        SaveStatus::ReadOnly => "save-status save-status--read-only",
-    };
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
     let export_href = StoredValue::new(Route::section(&draft_id, EXPORT_PLACE).href());
     let show_space = RwSignal::new(false);
@@ -215,7 +212,7 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
                     <span class="draft-bar__school">{move || format!(" \u{b7} {}", school.get())}</span>
                 </Show>
             </p>
-            <p class=status_class data-testid="save-status">{move || status.get().text()}</p>
+            <SaveStatusLine status />
         </div>
         <Show when=move || matches!(status.get(), SaveStatus::NotSaved { .. })>
             <div class="notice notice--danger" role="alert" data-testid="save-problem">
@@ -265,71 +262,42 @@ fn DraftBar(autosave: Autosave) -> impl IntoView {
                 }) />
             </Show>
         </Show>
-        <super::confirm::Dismissable message=autosave.notice testid="draft-notice" />
-        <ConflictPanel autosave />
+        <crate::ui::kit::confirm::Dismissable message=autosave.notice testid="draft-notice" />
+        <DraftConflict autosave />
     }
 }
 
 /// Both versions, side by side where they differ, when this tab and another changed the draft.
 #[component]
-fn ConflictPanel(autosave: Autosave) -> impl IntoView {
+fn DraftConflict(autosave: Autosave) -> impl IntoView {
     move || {
         autosave.conflict.get().map(|conflict| {
             let mine = autosave.draft.get_untracked();
             let theirs = conflict.theirs;
             let mut differences = Vec::new();
             if mine.title != theirs.title {
-                differences.push(("Title".to_string(), mine.display_title().to_string(), theirs.display_title().to_string()));
+                differences.push((
+                    "Title".to_string(),
+                    mine.display_title().to_string(),
+                    theirs.display_title().to_string(),
+                ));
             }
             for prompt in catalog::prompts() {
                 let (a, b) = (mine.answer(prompt.id), theirs.answer(prompt.id));
                 if a != b {
-                    let text = |x: Option<&crossroads_workbook::Answer>| x.map(|x| prompt.answer_as_text(x)).unwrap_or_default();
+                    let text = |x: Option<&crossroads_workbook::Answer>| {
+                        x.map(|x| prompt.answer_as_text(x)).unwrap_or_default()
+                    };
                     differences.push((prompt.label.to_string(), text(a), text(b)));
                 }
             }
-            let rows = differences
-                .into_iter()
-                .map(|(label, a, b)| {
-                    let shown = |t: String| if t.trim().is_empty() { "(empty)".to_string() } else { t };
-                    view! {
-                        <tr>
-                            <th scope="row">{label}</th>
-                            <td>{shown(a)}</td>
-                            <td>{shown(b)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            browser::focus_later("conflict-heading".to_string());
             view! {
-                <section class="conflict" role="alert" aria-labelledby="conflict-heading" data-testid="conflict">
-                    <h2 id="conflict-heading" tabindex="-1">"This draft was also changed in another tab"</h2>
-                    <p>
-                        "Both this tab and another tab or window changed this draft. Choose the version to \
-                         keep. The other one is saved as a separate draft, so nothing is lost."
-                    </p>
-                    <div class="conflict__table">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"What differs"</th>
-                                    <th scope="col">"This tab"</th>
-                                    <th scope="col">"The other tab"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                    <p class="notice__actions">
-                        <button type="button" class="button" on:click=move |_| autosave.keep_mine()>
-                            "Keep this tab\u{2019}s version"
-                        </button>
-                        <button type="button" class="button button--secondary" on:click=move |_| autosave.keep_theirs()>
-                            "Keep the other tab\u{2019}s version"
-                        </button>
-                    </p>
-                </section>
+                <ConflictPanel
+                    thing="draft"
+                    differences
+                    keep_mine=Callback::new(move |()| autosave.keep_mine())
+                    keep_theirs=Callback::new(move |()| autosave.keep_theirs())
+                />
             }
         })
     }
@@ -443,37 +411,25 @@ fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView
                 <p>{section.why}</p>
             </aside>
             <div class="section__prompts">{prompts}</div>
-            <Pager section draft_id />
+            <SectionPager section draft_id />
         </article>
     }
 }
 
 /// Back and Next links between sections.
 #[component]
-pub fn Pager(section: &'static Section, draft_id: String) -> impl IntoView {
+pub fn SectionPager(section: &'static Section, draft_id: String) -> impl IntoView {
     let back = section.previous().map(|prev| {
-        view! {
-            <a class="button button--secondary" rel="prev" href=Route::section(&draft_id, prev.id).href()>
-                <span aria-hidden="true">"\u{2190} "</span>"Back: "{prev.short_title}
-            </a>
-        }
+        (
+            Route::section(&draft_id, prev.id).href(),
+            prev.short_title.to_string(),
+        )
     });
     let next = match section.next() {
         Some(next) => Some((next.id, next.short_title)),
         None if section.kind == SectionKind::Readiness => Some((EXPORT_PLACE, "Export proposal")),
         None => None,
     };
-    let next = next.map(|(id, title)| {
-        view! {
-            <a class="button" rel="next" href=Route::section(&draft_id, id).href()>
-                "Next: "{title}<span aria-hidden="true">" \u{2192}"</span>
-            </a>
-        }
-    });
-    view! {
-        <nav class="pager" aria-label="Previous and next section">
-            <span class="pager__back">{back}</span>
-            <span class="pager__next">{next}</span>
-        </nav>
-    }
+    let next = next.map(|(id, title)| (Route::section(&draft_id, id).href(), title.to_string()));
+    view! { <Pager label="Previous and next section" back next /> }
 }

@@ -2,13 +2,12 @@
 //! keeps the current version first, so it can be undone.
 
 use super::autosave::Autosave;
-use super::{browser, AppContext};
+use super::route::HISTORY_PLACE;
+use super::AppContext;
+use crate::ui::browser;
 use crossroads_workbook::catalog::{self, SectionKind};
 use crossroads_workbook::Draft;
 use leptos::prelude::*;
-
-/// The route segment of the history screen.
-pub const HISTORY_PLACE: &str = "history";
 
 /// The longest piece of an answer shown when looking at a version.
 const PREVIEW_CHARS: usize = 600;

@@ -105,11 +105,17 @@ fn apply(control: UpdateControl) {
 pub fn UpdateBanner(
     /// Set when a newer build is waiting.
     ready: RwSignal<bool>,
+    /// Whether everything on screen is kept (in storage or an exported file), after writing
+    /// what is pending: updating reloads the page.
+    #[prop(optional)]
+    work_is_kept: Option<Callback<(), bool>>,
+    /// Called just before the page reloads itself, the work being kept.
+    #[prop(optional)]
+    leave_on_purpose: Option<Callback<()>>,
 ) -> impl IntoView {
     let later = RwSignal::new(false);
     let refused = RwSignal::new(false);
     let control = use_context::<UpdateControl>();
-    let context = super::AppContext::get();
     view! {
         <Show when=move || ready.get() && !later.get()>
             <div class="notice update" role="status" data-testid="update">
@@ -121,12 +127,14 @@ pub fn UpdateBanner(
                     <button type="button" class="button button--small" on:click=move |_| {
                         // Reloading would drop work that is only on screen: refuse until it is
                         // in storage or in an exported file.
-                        if !context.work_is_kept() {
+                        if !work_is_kept.is_none_or(|kept| kept.run(())) {
                             refused.set(true);
                             return;
                         }
                         refused.set(false);
-                        context.leave_on_purpose();
+                        if let Some(leave) = leave_on_purpose {
+                            leave.run(());
+                        }
                         if let Some(control) = control {
                             apply(control);
                         }

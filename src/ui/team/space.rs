@@ -1,8 +1,10 @@
 //! How much of the browser's storage Crossroads uses, and freeing some by the team's choice.
 //! Nothing is ever deleted to make room without a click here.
 
-use super::confirm::ConfirmDelete;
-use super::{browser, AppContext};
+use super::AppContext;
+use crate::ui::browser;
+use crate::ui::kit::confirm::ConfirmDelete;
+use crate::ui::kit::notice::ErrorNotice;
 use crossroads_storage::{DraftUsage, Usage, QUOTA_UNITS, WARN_PERCENT};
 use leptos::prelude::*;
 
@@ -157,7 +159,7 @@ fn SpaceRow(usage: DraftUsage, is_open: bool, freed: Callback<(String, Freed)>) 
                     on_delete=Callback::new(delete_draft)
                 />
             </Show>
-            {move || error.get().map(|e| view! { <p class="notice notice--danger" role="alert">{e}</p> })}
+            <ErrorNotice message=error />
         </li>
     }
 }

@@ -1,0 +1,5 @@
+//! The reviewer's desk page (`review.html`).
+
+fn main() {
+    crossroads::start(crossroads::ReviewApp);
+}

@@ -1,0 +1,5 @@
+//! The facilitator's workshop page (`workshop.html`).
+
+fn main() {
+    crossroads::start(crossroads::WorkshopApp);
+}

@@ -1,0 +1,152 @@
+//! Reading one proposal: the same layout as the exported document (cover facts, the team
+//! profile, the four focus areas, the readiness findings), laid out by the exchange crate.
+
+use super::desk::Desk;
+use super::Place;
+use crate::ui::browser;
+use crate::ui::kit::pager::Pager;
+use crossroads_exchange::{Block, Document, Item, Unanswered};
+use leptos::prelude::*;
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Paragraphs(paragraphs) => paragraphs
+            .into_iter()
+            .map(|lines| {
+                let mut parts = Vec::new();
+                for (i, line) in lines.into_iter().enumerate() {
+                    if i > 0 {
+                        parts.push(view! { <br /> }.into_any());
+                    }
+                    parts.push(line.into_any());
+                }
+                view! { <p>{parts}</p> }
+            })
+            .collect_view()
+            .into_any(),
+        Block::Choice(choice) => view! { <p>{choice}</p> }.into_any(),
+        Block::Checklist(groups) => groups
+            .into_iter()
+            .map(|(group, items)| {
+                let items = items
+                    .into_iter()
+                    .map(|i| view! { <li>{i}</li> })
+                    .collect_view();
+                view! { <p class="reading__group">{group}</p><ul>{items}</ul> }
+            })
+            .collect_view()
+            .into_any(),
+        Block::Table { headers, rows } => {
+            let head = headers
+                .iter()
+                .map(|h| view! { <th scope="col">{*h}</th> })
+                .collect_view();
+            let body = rows
+                .into_iter()
+                .map(|row| {
+                    let cells = row
+                        .into_iter()
+                        .map(|c| view! { <td>{c}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div class="reading__table">
+                    <table>
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        Block::Unanswered => view! { <p class="reading__unanswered">"Not answered"</p> }.into_any(),
+    }
+}
+
+fn items_view(items: Vec<Item>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|item| {
+            view! {
+                <div class="reading__item">
+                    <h3>{item.prompt.label}</h3>
+                    {block_view(item.block)}
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+/// One open proposal, with Back and Next to the proposals beside it.
+#[component]
+pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
+    let Some(opened) = desk.get(index) else {
+        return view! { <p>"This proposal is no longer open."</p> }.into_any();
+    };
+    let document = Document::new(&opened.draft, Unanswered::Mark);
+    browser::set_title(&document.title);
+    let side = |i: Option<usize>| {
+        i.and_then(|i| desk.title(i).map(|title| (Place::Reading(i).href(), title)))
+    };
+    let back = side(index.checked_sub(1));
+    let next = side(Some(index + 1));
+    let flags = document.readiness.flags.clone();
+    let progress = document.progress;
+    let school = if document.school.is_empty() {
+        "School not named".to_string()
+    } else {
+        document.school.clone()
+    };
+    let parts = document
+        .parts
+        .into_iter()
+        .map(|part| {
+            view! {
+                <section class="reading__part" aria-labelledby=format!("part-{}", part.anchor)>
+                    <h2 id=format!("part-{}", part.anchor)>{part.heading}</h2>
+                    <p class="reading__why">{part.why}</p>
+                    {items_view(part.items)}
+                </section>
+            }
+        })
+        .collect_view();
+    let flags_view = if flags.is_empty() {
+        view! { <p>"None of the readiness check\u{2019}s warning signs shows in this proposal."</p> }.into_any()
+    } else {
+        let items = flags
+            .iter()
+            .map(|f| view! { <li>{f.title()}</li> })
+            .collect_view();
+        view! { <ul data-testid="flags">{items}</ul> }.into_any()
+    };
+    view! {
+        <main id="main" class="page reading" tabindex="-1" data-testid="reading">
+            <p><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
+            <h1>{document.title}</h1>
+            <p class="lead">{school}</p>
+            <p class="reading__meta">
+                {format!(
+                    "Proposal {} of {} \u{b7} {} of {} prompts answered \u{b7} from {}",
+                    index + 1,
+                    desk.count(),
+                    progress.answered,
+                    progress.total,
+                    opened.file_name
+                )}
+            </p>
+            <section class="reading__part" aria-labelledby="part-profile">
+                <h2 id="part-profile">"The design team"</h2>
+                {items_view(document.profile)}
+            </section>
+            {parts}
+            <section class="reading__part" aria-labelledby="part-readiness">
+                <h2 id="part-readiness">"Readiness check"</h2>
+                {flags_view}
+            </section>
+            <Pager label="Previous and next proposal" back next />
+        </main>
+    }
+    .into_any()
+}

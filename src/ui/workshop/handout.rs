@@ -1,0 +1,112 @@
+//! One focus area as a sheet to print: why it matters, then every prompt with its guidance and
+//! room to write (lines for text, boxes for options, an empty table for rows).
+
+use super::handout_href;
+use crate::ui::browser;
+use crate::ui::kit::pager::Pager;
+use crossroads_workbook::{FocusArea, Prompt, PromptKind};
+use leptos::prelude::*;
+
+/// Ruled lines to write on.
+fn lines(n: usize) -> impl IntoView {
+    // Borders, not a background: browsers leave backgrounds out when printing.
+    let ruled = (0..n)
+        .map(|_| view! { <div class="handout__line"></div> })
+        .collect_view();
+    view! { <div class="handout__lines" aria-hidden="true">{ruled}</div> }
+}
+
+fn boxes<'a>(labels: impl Iterator<Item = &'a str>) -> impl IntoView {
+    let items = labels
+        .map(|label| view! { <li><span class="handout__box" aria-hidden="true"></span>{label.to_string()}</li> })
+        .collect_view();
+    view! { <ul class="handout__options">{items}</ul> }
+}
+
+fn space_for(prompt: &'static Prompt) -> AnyView {
+    match &prompt.kind {
+        PromptKind::ShortText => lines(1).into_any(),
+        PromptKind::LongText => lines(6).into_any(),
+        PromptKind::Choice(options) => boxes(options.iter().map(|o| o.label)).into_any(),
+        PromptKind::Checklist(groups) => groups
+            .iter()
+            .map(|g| {
+                view! {
+                    <p class="handout__group">{g.label}</p>
+                    {boxes(g.items.iter().map(|i| i.label))}
+                }
+            })
+            .collect_view()
+            .into_any(),
+        PromptKind::Rows(rows) => {
+            let head = rows
+                .columns
+                .iter()
+                .map(|c| view! { <th scope="col">{c.label}</th> })
+                .collect_view();
+            let empty = (0..4)
+                .map(|_| {
+                    let cells = rows
+                        .columns
+                        .iter()
+                        .map(|_| view! { <td></td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <table class="handout__table">
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{empty}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The handout of one focus area, with a Print button and links to the other areas.
+#[component]
+pub fn Handout(area: FocusArea) -> impl IntoView {
+    let section = area.section();
+    browser::set_title(&format!("Handout: {}", section.title));
+    let side = |i: Option<usize>| {
+        i.and_then(|i| FocusArea::ALL.get(i))
+            .map(|a| (handout_href(*a), a.section().short_title.to_string()))
+    };
+    let at = usize::from(area.number()) - 1;
+    let back = side(at.checked_sub(1));
+    let next = side(Some(at + 1));
+    let prompts = section
+        .prompts
+        .iter()
+        .enumerate()
+        .map(|(i, prompt)| {
+            view! {
+                <div class="handout__prompt">
+                    <h3>{format!("{}. {}", i + 1, prompt.label)}</h3>
+                    <p class="handout__help">{prompt.help}</p>
+                    {space_for(prompt)}
+                </div>
+            }
+        })
+        .collect_view();
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <main id="main" class="page handout" tabindex="-1" data-testid="handout">
+            <p class="handout__screen-only"><a href="#/">"\u{2190} All handouts"</a></p>
+            <p class="handout__screen-only">
+                <button type="button" class="button" on:click=print>"Print this handout"</button>
+            </p>
+            <h1>{section.numbered_title()}</h1>
+            <p class="handout__team">"School and team: "<span class="handout__blank" aria-hidden="true"></span></p>
+            <p class="handout__why">{section.why}</p>
+            {prompts}
+            <div class="handout__screen-only">
+                <Pager label="Previous and next handout" back next />
+            </div>
+        </main>
+    }
+}
