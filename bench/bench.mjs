@@ -19,6 +19,11 @@ const RUNS = Number(args[args.indexOf("--runs") + 1]) || 10;
 const PORT = 4400;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const KIT = "crossroads-kit.html";
+const PAGES = [
+  { name: "team", file: "index.html", label: "team's workbook (index.html)" },
+  { name: "review", file: "review.html", label: "reviewer's desk (review.html)" },
+  { name: "workshop", file: "workshop.html", label: "facilitator's workshop (workshop.html)" },
+];
 const ONE_MB = 1024 * 1024;
 const LAUNCH = { executablePath, headless: true, args: chromiumArgs };
 
@@ -62,10 +67,19 @@ async function sizes() {
   }
   const shipped = rows.filter((r) => r.file !== KIT);
   const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
+  // A page's download: its HTML and every file of the build it names (its loader, WebAssembly
+  // and stylesheets), not the icons and manifest every page shares.
+  const pages = {};
+  for (const page of PAGES) {
+    const html = await readFile(join(DIST, page.file), "utf8");
+    const own = rows.filter((r) => r.file === page.file || (!r.file.includes("/") && r.file !== "manifest.webmanifest" && html.includes(r.file)));
+    pages[page.name] = { files: own.map((r) => r.file), raw: sum(own, "raw"), gzip: sum(own, "gzip") };
+  }
   const sw = rows.find((r) => r.file === "sw.js");
   const kit = rows.find((r) => r.file === KIT);
   return {
     files: rows,
+    pages,
     total: { raw: sum(shipped, "raw"), gzip: sum(shipped, "gzip") },
     serviceWorker: sw && { raw: sw.raw, gzip: sw.gzip },
     kit: kit && { raw: kit.raw, gzip: kit.gzip },
@@ -170,6 +184,8 @@ const SECTION_READY = () => {
   const input = field && document.getElementById(field.htmlFor);
   return input && input.value.length > 1000 && performance.now();
 };
+const REVIEW_READY = () => document.querySelector("main h1") && document.getElementById("proposal-files") && performance.now();
+const WORKSHOP_READY = () => document.querySelectorAll('[data-testid="handout-link"]').length === 4 && performance.now();
 const PLAIN_READY = () => document.querySelectorAll("textarea").length === 22 && performance.now();
 const PLAIN_LARGE_READY = () => {
   const t = document.querySelectorAll("textarea");
@@ -361,6 +377,8 @@ try {
     home: await coldLoads(BASE, HOME_READY),
     largeSection: await coldLoads(`${BASE}#/drafts/bench1mb/problems`, SECTION_READY, large),
     plainHome: await coldLoads(`${BASE}plain.html`, PLAIN_READY, plainState(false)),
+    review: await coldLoads(`${BASE}review.html`, REVIEW_READY),
+    workshop: await coldLoads(`${BASE}workshop.html`, WORKSHOP_READY),
     plainLarge: await coldLoads(`${BASE}plain.html`, PLAIN_LARGE_READY, plainState(true)),
   };
 
@@ -382,7 +400,7 @@ try {
 
 const exportWorst = Math.max(results.exchange.html.median, results.exchange.json.median, results.exchange.markdown.median);
 const budgets = [
-  ["Shipped, gzip total", results.sizes.total.gzip / 1024, 250, "KB"],
+  ["Team page, gzip", results.sizes.pages.team.gzip / 1024, 250, "KB"],
   ["Ready: home, median", results.ready.home.median, 2 * results.ready.plainHome.median, "ms"],
   ["Longest input event, 1 MB draft", results.typing.longestInputMs, 50, "ms"],
   ["Edit in storage after last keystroke (worst)", results.typing.saveMs.worst, 400, "ms"],
@@ -398,7 +416,15 @@ lines.push("");
 lines.push("| file | raw | gzip |");
 lines.push("| --- | ---: | ---: |");
 for (const f of results.sizes.files) lines.push(`| ${f.file}${f.file === KIT ? " (not shipped to the hosted app)" : ""} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
-lines.push(`| **total shipped** | **${kb(results.sizes.total.raw)}** | **${kb(results.sizes.total.gzip)}** |`);
+lines.push(`| **everything on the host (three pages)** | **${kb(results.sizes.total.raw)}** | **${kb(results.sizes.total.gzip)}** |`);
+lines.push("");
+lines.push("| page | files | raw | gzip | ready, median / worst |");
+lines.push("| --- | --- | ---: | ---: | ---: |");
+for (const page of PAGES) {
+  const p = results.sizes.pages[page.name];
+  const ready = { team: results.ready.home, review: results.ready.review, workshop: results.ready.workshop }[page.name];
+  lines.push(`| ${page.label} | ${p.files.length} | ${kb(p.raw)} | ${kb(p.gzip)} | ${ready.median} / ${ready.worst} ms |`);
+}
 lines.push("");
 lines.push(`The service worker adds ${kb(results.sizes.serviceWorker.raw)} (${kb(results.sizes.serviceWorker.gzip)} gzip); the one-file kit is a separate ${kb(results.sizes.kit.raw)} file (${kb(results.sizes.kit.gzip)} gzip).`);
 lines.push("");

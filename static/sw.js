@@ -47,9 +47,11 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      // Every page of the app is index.html: the place lives in the URL's hash.
-      const key = request.mode === "navigate" ? "./" : request;
-      const cached = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
+      // A page is its own file (review.html, workshop.html) or, for any other address in the
+      // scope, the team's index.html: the place within a page lives in the URL's hash.
+      const navigate = request.mode === "navigate";
+      let cached = await cache.match(request, { ignoreSearch: navigate });
+      if (!cached && navigate) cached = await cache.match("./", { ignoreSearch: true });
       return cached ?? fetch(request);
     })(),
   );

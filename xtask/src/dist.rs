@@ -1,7 +1,8 @@
 //! Finishing a release build in `dist/`, after trunk:
 //! - `sw.js`: the service worker, with the list of every file of this build and its version;
-//! - a Content-Security-Policy `<meta>` in `index.html` that allows only the app's own files,
-//!   WebAssembly, and trunk's loader script by its hash;
+//! - a Content-Security-Policy `<meta>` in each page (`index.html`, `review.html`,
+//!   `workshop.html`) that allows only the app's own files, WebAssembly, and that page's loader
+//!   script by its hash;
 //! - `crossroads-kit.html`: the whole app in one file that runs when opened from disk.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -9,6 +10,48 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// A page of Crossroads: its HTML file (trunk's target) and its binary.
+pub struct Page {
+    /// The entry HTML file, at the project's root and in dist/.
+    pub html: &'static str,
+    /// The binary whose WebAssembly the page loads.
+    pub bin: &'static str,
+}
+
+/// Every page, the team's first (its build empties dist/).
+pub const PAGES: [Page; 3] = [
+    Page {
+        html: "index.html",
+        bin: "crossroads",
+    },
+    Page {
+        html: "review.html",
+        bin: "review",
+    },
+    Page {
+        html: "workshop.html",
+        bin: "workshop",
+    },
+];
+
+/// Copies every file of a page's own build into dist/, its `index.html` (trunk names every
+/// page so) as the page's own name. Files both have are the same: the shared stylesheet under
+/// the same hashed name.
+pub fn copy_into(from: &Path, dist: &Path, page: &Page) -> Result<(), String> {
+    for name in files(from)? {
+        let target = if name == "index.html" {
+            dist.join(page.html)
+        } else {
+            dist.join(&name)
+        };
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::copy(from.join(&name), &target).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}
 
 /// The one-file kit's name.
 pub const KIT: &str = "crossroads-kit.html";
@@ -78,7 +121,7 @@ pub fn finish(root: &Path) -> Result<(), String> {
     let dist = root.join("dist");
     let names: Vec<String> = files(&dist)?
         .into_iter()
-        .filter(|n| n != SW && n != KIT)
+        .filter(|n| n != SW && n != KIT && !n.ends_with(".gz") && !n.ends_with(".br"))
         .collect();
 
     // The service worker: the build's version is a hash of every file it caches.
@@ -102,29 +145,9 @@ pub fn finish(root: &Path) -> Result<(), String> {
     write(&dist.join(SW), &sw)?;
 
     // The policy, before anything it governs.
-    let index_path = dist.join("index.html");
-    let index = read(&index_path)?;
-    if index.contains("Content-Security-Policy") {
-        return Err("dist/index.html already has a policy: was the build finished twice?".into());
+    for page in &PAGES {
+        add_policy(&dist.join(page.html))?;
     }
-    let loader = sha256_base64(inline_script(&index)?);
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{loader}'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'none'"
-    );
-    let charset = "<meta charset=\"utf-8\" />";
-    if !index.contains(charset) {
-        return Err("dist/index.html has no <meta charset> to put the policy after".into());
-    }
-    let index = index.replacen(
-        charset,
-        &format!(
-            "{charset}\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
-        ),
-        1,
-    );
-    write(&index_path, &index)?;
 
     // The one-file kit.
     let glue = read(&find(&dist, &names, "crossroads-", ".js")?)?;
@@ -133,6 +156,37 @@ pub fn finish(root: &Path) -> Result<(), String> {
     let css = read(&find(&dist, &names, "main-", ".css")?)?;
     write(&dist.join(KIT), &kit(&glue, &wasm, &css)?)?;
     Ok(())
+}
+
+/// Puts the Content-Security-Policy `<meta>` first in a page's head.
+fn add_policy(path: &Path) -> Result<(), String> {
+    let name = path.display();
+    let html = read(path)?;
+    if html.contains("Content-Security-Policy") {
+        return Err(format!(
+            "{name} already has a policy: was the build finished twice?"
+        ));
+    }
+    let loader = sha256_base64(inline_script(&html)?);
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{loader}'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'none'"
+    );
+    let charset = "<meta charset=\"utf-8\" />";
+    if !html.contains(charset) {
+        return Err(format!(
+            "{name} has no <meta charset> to put the policy after"
+        ));
+    }
+    let html = html.replacen(
+        charset,
+        &format!(
+            "{charset}\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        ),
+        1,
+    );
+    write(path, &html)
 }
 
 fn serde_json_array(items: &[String]) -> String {

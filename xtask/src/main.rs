@@ -225,10 +225,26 @@ fn apt_install(root: &Path, packages: &[&str]) -> Result<(), String> {
 }
 
 fn build(root: &Path) -> Result<(), String> {
-    step("release build (trunk, offline)");
-    // wasm-bindgen leaves old snippet files here, and trunk would ship them.
-    let _ = fs::remove_dir_all(root.join("target/wasm-bindgen/release"));
-    run(root, "trunk", &["build", "--release", "--offline"])?;
+    // Trunk builds one page at a time and empties its output folder first: the team's page goes
+    // straight to dist/, the others are built beside it and copied in.
+    for (i, page) in dist::PAGES.iter().enumerate() {
+        step(&format!("release build of {} (trunk, offline)", page.html));
+        // wasm-bindgen leaves old snippet files here, and trunk would ship them.
+        let _ = fs::remove_dir_all(root.join("target/wasm-bindgen/release"));
+        let out = if i == 0 {
+            "dist".to_string()
+        } else {
+            format!("target/pages/{}", page.bin)
+        };
+        run(
+            root,
+            "trunk",
+            &["build", "--release", "--offline", "--dist", &out, page.html],
+        )?;
+        if i > 0 {
+            dist::copy_into(&root.join(&out), &root.join("dist"), page)?;
+        }
+    }
     step("service worker, security policy and one-file kit");
     dist::finish(root)?;
     eprintln!(
