@@ -7,6 +7,7 @@ use super::space::SpacePanel;
 use super::AppContext;
 use crate::ui::browser;
 use crate::ui::kit::confirm::ConfirmDelete;
+use crate::ui::kit::later::AfterFirstPaint;
 use crate::ui::kit::notice::ErrorNotice;
 use crate::ui::kit::page::{OtherPages, Page};
 use crossroads_storage::{DraftStore, DraftSummary, Listing, Unreadable};
@@ -56,7 +57,9 @@ pub fn Home() -> impl IntoView {
             </section>
             <super::durability::KitNotice />
             <NewDraftForm />
-            <super::import::ImportPanel />
+            <AfterFirstPaint>
+                <super::import::ImportPanel />
+            </AfterFirstPaint>
             <section class="drafts" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading" tabindex="-1">
                     "Drafts in this browser"
@@ -91,14 +94,16 @@ pub fn Home() -> impl IntoView {
                     }
                 }}
             </section>
-            <BackupPanel />
-            <section class="space-section" aria-labelledby="space-heading">
-                <h2 id="space-heading">"Space in this browser"</h2>
-                {move || {
-                    context.track_drafts();
-                    view! { <SpacePanel on_freed=Callback::new(move |_| context.drafts_changed()) /> }
-                }}
-            </section>
+            <AfterFirstPaint>
+                <BackupPanel />
+                <section class="space-section" aria-labelledby="space-heading">
+                    <h2 id="space-heading">"Space in this browser"</h2>
+                    {move || {
+                        context.track_drafts();
+                        view! { <SpacePanel on_freed=Callback::new(move |_| context.drafts_changed()) /> }
+                    }}
+                </section>
+            </AfterFirstPaint>
         </main>
         <OtherPages here=Page::Team />
     }
