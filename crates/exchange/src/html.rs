@@ -194,8 +194,9 @@ fn block(out: &mut String, block: &Block) {
             out.push_str("</tr></thead>\n<tbody>\n");
             for row in rows {
                 out.push_str("<tr>");
-                for cell in row {
-                    out.push_str("<td>");
+                // Each cell names its column, so a narrow screen can show a row as a block.
+                for (cell, header) in row.iter().zip(headers) {
+                    let _ = write!(out, "<td data-label=\"{}\">", text(header));
                     push_lines(out, cell.lines());
                     out.push_str("</td>");
                 }
@@ -236,7 +237,7 @@ fn readiness(out: &mut String, doc: &Document) {
     for s in &doc.readiness.sections {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{} of {}</td></tr>",
+            "<tr><td data-label=\"Section\">{}</td><td data-label=\"Answered\">{} of {}</td></tr>",
             text(&s.section.numbered_title()),
             s.progress.answered,
             s.progress.total

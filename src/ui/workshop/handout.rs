@@ -55,10 +55,12 @@ fn space_for(prompt: &'static Prompt) -> AnyView {
                 })
                 .collect_view();
             view! {
-                <table class="handout__table">
-                    <thead><tr>{head}</tr></thead>
-                    <tbody>{empty}</tbody>
-                </table>
+                <div class="handout__table-wrap">
+                    <table class="handout__table">
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{empty}</tbody>
+                    </table>
+                </div>
             }
             .into_any()
         }

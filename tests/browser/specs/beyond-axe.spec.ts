@@ -1,0 +1,106 @@
+// Accessible beyond what axe can see (WCAG 2.2 AA): every screen of every page and the exported
+// proposal at 320 px (and 320 × 256), at 200% zoom, with the text-spacing styles and in forced
+// colours: nothing scrolls sideways, no table column is narrower than its longest word, no text
+// is clipped, every target is at least 24 px (or spaced), and screenshots of each state are
+// written for a person to look at.
+//
+// A new screen joins the check with one line in SCREENS: its name and how to open it.
+import { test, expect, type Page } from "@playwright/test";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SCREENS_DIR, Workbook, downloadText } from "../fixtures/workbook";
+import { STATES, TEXT_SPACING, clipped, forcedSignature, narrowColumns, sideways, smallTargets } from "../fixtures/beyond-axe";
+
+// The text-spacing styles come as a reader's own style sheet does, which no page policy blocks.
+test.use({ bypassCSP: true });
+
+const FIXTURES = resolve(__dirname, "../../../crates/exchange/tests/fixtures");
+
+/** A draft as a real team writes it: long names, a team table, goals with dates. */
+async function realisticDraft(page: Page): Promise<Workbook> {
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Learning studios for grades 6–8");
+  await page.getByLabel("School name").fill("Lincoln Middle School");
+  await wb.rowCell("profile.team", 1, "Name").fill("Ana Ruiz-Fernández");
+  await wb.rowCell("profile.team", 1, "Role").fill("Principal");
+  await wb.rowCell("profile.team", 1, "What they bring to the team").fill("Leads the design; budget authority");
+  await page.getByLabel("Who leads the design work?").fill("Ana Ruiz-Fernández, principal");
+  await wb.next();
+  await wb.rowCell("problems.goals", 1, "Goal for students").fill("Every 6th grader reads at grade level by June");
+  await wb.rowCell("problems.goals", 1, "How you will measure it").fill("Spring reading benchmark");
+  await wb.rowCell("problems.goals", 1, "Target and date").fill("85% by June 2027");
+  await wb.waitUntilSaved();
+  return wb;
+}
+
+async function reviewerWithProposals(page: Page) {
+  await page.goto("/review.html");
+  const json = await readFile(join(FIXTURES, "proposal-v1.json"), "utf8");
+  const html = await readFile(join(FIXTURES, "proposal-v1.html"), "utf8");
+  await page.getByLabel("Choose one or more proposal files").setInputFiles([
+    { name: "lincoln.html", mimeType: "text/html", buffer: Buffer.from(html) },
+    { name: "lincoln-copy-with-a-very-long-file-name-from-the-district-drive.json", mimeType: "application/json", buffer: Buffer.from(json.replace('"fixture1"', '"fixture2"')) },
+  ]);
+  await expect(page.getByTestId("proposal")).toHaveCount(2);
+}
+
+type Screen = { name: string; open: (page: Page) => Promise<void>; current?: [string, string] };
+
+// Every screen and exported document, with how to reach it. `current`: an element that marks the
+// current or selected state, and one like it that does not.
+const SCREENS: Screen[] = [
+  { name: "team-home", open: async (page) => { await realisticDraft(page); await page.getByRole("link", { name: "All drafts" }).click(); } },
+  { name: "team-section", open: async (page) => { await realisticDraft(page); }, current: [".section-nav__link[aria-current=page]", ".section-nav__link:not([aria-current])"] },
+  { name: "team-rows", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection(/Flexibility/); } },
+  { name: "team-readiness", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection(/Readiness check/); } },
+  { name: "team-export", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection("Export proposal"); } },
+  { name: "team-history", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection("History"); } },
+  {
+    name: "proposal-document",
+    open: async (page) => {
+      const wb = await realisticDraft(page);
+      const html = await downloadText(await wb.exportAs("HTML"));
+      const file = join(await mkdtemp(join(tmpdir(), "crossroads-doc-")), "proposal.html");
+      await writeFile(file, html);
+      await page.goto(pathToFileURL(file).href);
+    },
+  },
+  { name: "review-list", open: reviewerWithProposals },
+  { name: "review-reading", open: async (page) => { await reviewerWithProposals(page); await page.getByTestId("proposal").first().getByRole("link").click(); } },
+  { name: "workshop-list", open: async (page) => { await page.goto("/workshop.html"); await expect(page.getByTestId("handout-link")).toHaveCount(4); } },
+  { name: "workshop-handout", open: async (page) => { await page.goto("/workshop.html#/handouts/1"); await expect(page.getByTestId("handout")).toBeVisible(); } },
+];
+
+for (const screen of SCREENS) {
+  test(`${screen.name} holds at 320 px, 200%, with text spacing and in forced colours`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await screen.open(page);
+    await expect(page.locator("h1").first()).toBeVisible();
+    const problems: string[] = [];
+    for (const state of STATES) {
+      await page.setViewportSize({ width: state.width, height: state.height });
+      await page.emulateMedia({ forcedColors: "forced" in state ? "active" : "none" });
+      const style = "spacing" in state ? await page.addStyleTag({ content: TEXT_SPACING }) : null;
+      const found = [
+        ...(await sideways(page)),
+        ...(await narrowColumns(page)),
+        ...(await clipped(page)),
+        ...(state.width === 320 && !("spacing" in state) ? await smallTargets(page) : []),
+      ];
+      problems.push(...found.map((p) => `${state.name}: ${p}`));
+      await page.screenshot({ path: `${SCREENS_DIR}/beyond-axe/${screen.name}-${state.name}.png`, fullPage: state.height !== 256 });
+      if (style) await style.evaluate((el) => el.remove());
+      if ("forced" in state && screen.current) {
+        const [current, other] = screen.current;
+        expect(await forcedSignature(page, current), `${screen.name}: the current item looks like the others in forced colours`).not.toEqual(
+          await forcedSignature(page, other),
+        );
+      }
+    }
+    await page.emulateMedia({ forcedColors: "none" });
+    expect(problems).toEqual([]);
+  });
+}
