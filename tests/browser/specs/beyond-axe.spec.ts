@@ -1,7 +1,8 @@
 // Accessible beyond what axe can see (WCAG 2.2 AA): every screen of every page and the exported
 // proposal at 320 px (and 320 × 256), at 200% zoom, with the text-spacing styles and in forced
 // colours: nothing scrolls sideways, no table column is narrower than its longest word, no text
-// is clipped, every target is at least 24 px (or spaced), and screenshots of each state are
+// is clipped, every target is at least 24 px (or spaced), nothing focused hides under something
+// else (at 320 × 256), and screenshots of each state are
 // written for a person to look at.
 //
 // A new screen joins the check with one line in SCREENS: its name and how to open it.
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SCREENS_DIR, Workbook, downloadText } from "../fixtures/workbook";
-import { STATES, TEXT_SPACING, clipped, forcedSignature, narrowColumns, sideways, smallTargets } from "../fixtures/beyond-axe";
+import { STATES, TEXT_SPACING, clipped, focusObscured, forcedSignature, narrowColumns, sideways, smallTargets } from "../fixtures/beyond-axe";
 
 // The text-spacing styles come as a reader's own style sheet does, which no page policy blocks.
 test.use({ bypassCSP: true });
@@ -89,6 +90,7 @@ for (const screen of SCREENS) {
         ...(await narrowColumns(page)),
         ...(await clipped(page)),
         ...(state.width === 320 && !("spacing" in state) ? await smallTargets(page) : []),
+        ...(state.height === 256 ? await focusObscured(page) : []),
       ];
       problems.push(...found.map((p) => `${state.name}: ${p}`));
       await page.screenshot({ path: `${SCREENS_DIR}/beyond-axe/${screen.name}-${state.name}.png`, fullPage: state.height !== 256 });
