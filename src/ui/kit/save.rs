@@ -49,8 +49,8 @@ pub fn ConflictPanel(
             view! {
                 <tr>
                     <th scope="row">{label}</th>
-                    <td>{shown(a)}</td>
-                    <td>{shown(b)}</td>
+                    <td data-label="This tab">{shown(a)}</td>
+                    <td data-label="The other tab">{shown(b)}</td>
                 </tr>
             }
         })

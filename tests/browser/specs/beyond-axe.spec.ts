@@ -11,7 +11,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { SCREENS_DIR, Workbook, downloadText } from "../fixtures/workbook";
+import { SCREENS_DIR, Workbook, downloadText, holdTimers, releaseTimers, typeInOneTask } from "../fixtures/workbook";
 import { STATES, TEXT_SPACING, clipped, focusObscured, forcedSignature, narrowColumns, sideways, smallTargets } from "../fixtures/beyond-axe";
 
 // The text-spacing styles come as a reader's own style sheet does, which no page policy blocks.
@@ -54,10 +54,46 @@ type Screen = { name: string; open: (page: Page) => Promise<void>; current?: [st
 // current or selected state, and one like it that does not.
 const SCREENS: Screen[] = [
   { name: "team-home", open: async (page) => { await realisticDraft(page); await page.getByRole("link", { name: "All drafts" }).click(); } },
+  {
+    name: "team-home-notices",
+    open: async (page) => {
+      // A damaged record, a proposal already here (the keep-both-or-replace question), the restore
+      // report and the free-space panel, all on one home screen.
+      const wb = new Workbook(page);
+      await wb.openHome();
+      await page.evaluate(() => localStorage.setItem("crossroads/draft/broken1", "{not json"));
+      await page.reload();
+      await expect(page.getByTestId("damaged-draft")).toBeVisible();
+      const json = await readFile(join(FIXTURES, "proposal-v1.json"));
+      const file = { name: "lincoln-learning-studios-2026-11-24.json", mimeType: "application/json", buffer: json };
+      await page.getByLabel("Choose an HTML or JSON proposal file").setInputFiles(file);
+      await expect(page.getByTestId("import-result")).toBeVisible();
+      await page.getByLabel("Choose an HTML or JSON proposal file").setInputFiles(file);
+      await expect(page.locator("#import-conflict-heading")).toBeVisible();
+      const backup = await readFile(join(FIXTURES, "backup-v1.json"));
+      await page.getByLabel("Restore from a backup").setInputFiles({ name: "crossroads-backup.json", mimeType: "application/json", buffer: backup });
+      await expect(page.getByTestId("restore-result")).toBeVisible();
+    },
+  },
   { name: "team-section", open: async (page) => { await realisticDraft(page); }, current: [".section-nav__link[aria-current=page]", ".section-nav__link:not([aria-current])"] },
   { name: "team-rows", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection(/Flexibility/); } },
   { name: "team-readiness", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection(/Readiness check/); } },
   { name: "team-export", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection("Export proposal"); } },
+  {
+    name: "team-conflict",
+    open: async (page) => {
+      await realisticDraft(page);
+      const meaning = "What does personalized learning mean at your school";
+      const other = await page.context().newPage();
+      await other.goto(page.url());
+      await expect(other.getByLabel(meaning)).toBeVisible();
+      await holdTimers(page);
+      await typeInOneTask(page, meaning, "Students move on when they show mastery, with a teacher who knows them.");
+      await typeInOneTask(other, meaning, "Every student has a learning plan reviewed each quarter with their family.", { then: "pagehide" });
+      await expect(page.getByTestId("conflict")).toBeVisible();
+      await releaseTimers(page);
+    },
+  },
   { name: "team-history", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection("History"); } },
   {
     name: "proposal-document",
