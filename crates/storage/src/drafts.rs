@@ -18,7 +18,7 @@ use crate::record::{self, Decoded, Head};
 use crate::{KeyValue, StoreError};
 use checked::{revision_after_vanishing, too_new, unreadable, with_id};
 use crossroads_workbook::catalog::{self, Progress};
-use crossroads_workbook::{Answer, Draft};
+use crossroads_workbook::{order, Answer, Draft};
 use std::collections::{BTreeMap, BTreeSet};
 use usage::units;
 
@@ -208,7 +208,7 @@ impl DraftStore {
                 Decoded::Damaged { reason } => Listing::Unreadable(unreadable(id, reason, &raw)),
             });
         }
-        listings.sort_by(|a, b| match (a, b) {
+        order::sort_by(&mut listings, |a, b| match (a, b) {
             (Listing::Draft(a), Listing::Draft(b)) => b
                 .updated_ms
                 .cmp(&a.updated_ms)
@@ -355,7 +355,7 @@ impl DraftStore {
     /// Puts back what `write_all` replaced. Undoing the writes that grew storage the most comes
     /// first, so each step frees room for the next and the last leaves storage as it was.
     fn undo(&self, mut undo: Vec<(&str, Option<String>, usize)>) {
-        undo.sort_by_key(|(_, before, written)| {
+        order::sort_by_key(&mut undo, |(_, before, written)| {
             before.as_deref().map_or(0, units) as i64 - *written as i64
         });
         for (key, before, _) in undo {

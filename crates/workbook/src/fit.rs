@@ -197,7 +197,7 @@ pub fn fit_draft(mut draft: Draft) -> (Draft, Vec<SetAside>) {
         }
     }
     let order = |s: &SetAside| catalog::prompts().position(|p| p.id == s.prompt);
-    set_aside.sort_by_key(order);
+    crate::order::sort_by_key(&mut set_aside, order);
     set_aside.extend(unknown);
     (draft, set_aside)
 }

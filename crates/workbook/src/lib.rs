@@ -17,6 +17,7 @@ pub mod catalog;
 mod draft;
 pub mod fit;
 pub mod history;
+pub mod order;
 pub mod readiness;
 pub mod report;
 

@@ -5,7 +5,7 @@ use super::{DraftStore, DraftSummary};
 use crate::keys::{self, Key};
 use crate::record::AppMeta;
 use crate::StoreError;
-use crossroads_workbook::{Draft, History};
+use crossroads_workbook::{order, Draft, History};
 use std::collections::BTreeMap;
 
 /// Everything a backup holds.
@@ -101,12 +101,14 @@ impl DraftStore {
                 Some(readable) => contents.drafts.push(readable),
                 None => {
                     // The head first, so a reader of the file sees what the records belong to.
-                    records.sort_by_key(|(k, _)| !matches!(keys::parse(k), Key::Draft(_)));
+                    order::sort_by_key(&mut records, |(k, _)| {
+                        !matches!(keys::parse(k), Key::Draft(_))
+                    });
                     contents.unreadable.extend(records);
                 }
             }
         }
-        contents.drafts.sort_by(|a, b| {
+        order::sort_by(&mut contents.drafts, |a, b| {
             b.0.updated_ms
                 .cmp(&a.0.updated_ms)
                 .then(a.0.id.cmp(&b.0.id))

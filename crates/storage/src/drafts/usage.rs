@@ -4,6 +4,7 @@ use super::DraftStore;
 use crate::keys::{self, Key};
 use crate::record::{self, Decoded};
 use crate::StoreError;
+use crossroads_workbook::order;
 use std::collections::BTreeMap;
 
 /// Local storage holds about this many characters (UTF-16 code units) per site in current
@@ -84,7 +85,7 @@ impl DraftStore {
             }
         }
         let mut drafts: Vec<DraftUsage> = drafts.into_values().collect();
-        drafts.sort_by_key(|d| std::cmp::Reverse(d.draft + d.history));
+        order::sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.draft + d.history));
         Ok(Usage { used, drafts })
     }
 }
