@@ -99,7 +99,11 @@ impl DraftSummary {
     }
 
     fn of_head(head: &Head, read_only: bool) -> Self {
-        let answered: BTreeSet<&str> = head.answered.iter().map(String::as_str).collect();
+        // Sets here are filled one by one: `collect` into one sorts, and a sort is a lot of code.
+        let mut answered = BTreeSet::new();
+        for prompt in &head.answered {
+            answered.insert(prompt.as_str());
+        }
         DraftSummary {
             id: head.draft.id.clone(),
             title: head.draft.title.clone(),
@@ -422,7 +426,13 @@ impl DraftStore {
             false => revision_after_vanishing(base, &self.writer),
         };
         let stored_prompts: BTreeSet<String> = match previous {
-            Some(previous) => previous.answers.keys().cloned().collect(),
+            Some(previous) => {
+                let mut prompts = BTreeSet::new();
+                for prompt in previous.answers.keys() {
+                    prompts.insert(prompt.clone());
+                }
+                prompts
+            }
             None => self.answer_prompts(&draft.id)?,
         };
         let mut records: Vec<(String, String)> = draft
@@ -455,12 +465,13 @@ impl DraftStore {
     /// The prompts that have an answer record under draft `id`.
     fn answer_prompts(&self, id: &str) -> Result<BTreeSet<String>, StoreError> {
         let prefix = keys::answers_of(id);
-        Ok(self
-            .kv
-            .keys()?
-            .iter()
-            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
-            .collect())
+        let mut prompts = BTreeSet::new();
+        for key in self.kv.keys()? {
+            if let Some(prompt) = key.strip_prefix(&prefix) {
+                prompts.insert(prompt.to_string());
+            }
+        }
+        Ok(prompts)
     }
 
     /// Whether a draft is stored under `id`: a head, answers or an old copy (a history alone is

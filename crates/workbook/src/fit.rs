@@ -109,20 +109,19 @@ impl Prompt {
                 ((!kept.is_empty()).then_some(Answer::Checklist(kept)), aside)
             }
             (PromptKind::Rows(shape), Answer::Rows(rows)) => {
-                let known: BTreeSet<&str> = shape.columns.iter().map(|c| c.id).collect();
+                let known = |column: &str| shape.columns.iter().any(|c| c.id == column);
                 let mut unknown = Vec::new();
                 let kept: Vec<Row> = rows
                     .into_iter()
-                    .map(|row| {
-                        row.into_iter()
-                            .filter(|(column, value)| {
-                                let ok = known.contains(column.as_str());
-                                if !ok && !value.trim().is_empty() {
-                                    unknown.push(format!("{column}: {value}"));
-                                }
-                                ok
-                            })
-                            .collect()
+                    .map(|mut row| {
+                        row.retain(|column, value| {
+                            let ok = known(column);
+                            if !ok && !value.trim().is_empty() {
+                                unknown.push(format!("{column}: {value}"));
+                            }
+                            ok
+                        });
+                        row
                     })
                     .collect();
                 let aside = (!unknown.is_empty()).then(|| {

@@ -99,11 +99,11 @@ impl History {
         if !self.wants(draft, reason, now_ms) {
             return false;
         }
-        let answers = draft
-            .answers
-            .iter()
-            .map(|(prompt, answer)| (prompt.clone(), self.store(answer)))
-            .collect();
+        // Inserted one by one: `collect` into a map sorts, and a sort is a lot of code.
+        let mut answers = BTreeMap::new();
+        for (prompt, answer) in &draft.answers {
+            answers.insert(prompt.clone(), self.store(answer));
+        }
         self.snapshots.push(Snapshot {
             taken_ms: now_ms,
             reason,
@@ -118,11 +118,12 @@ impl History {
     /// The draft as it was at snapshot `index`: `current` with that snapshot's title and answers.
     pub fn version(&self, index: usize, current: &Draft) -> Option<Draft> {
         let snapshot = self.snapshots.get(index)?;
-        let answers = snapshot
-            .answers
-            .iter()
-            .filter_map(|(prompt, id)| Some((prompt.clone(), self.contents.get(id)?.clone())))
-            .collect();
+        let mut answers = BTreeMap::new();
+        for (prompt, id) in &snapshot.answers {
+            if let Some(answer) = self.contents.get(id) {
+                answers.insert(prompt.clone(), answer.clone());
+            }
+        }
         Some(Draft {
             title: snapshot.title.clone(),
             answers,
@@ -176,11 +177,10 @@ impl History {
     }
 
     fn collect_garbage(&mut self) {
-        let used: std::collections::BTreeSet<&String> = self
-            .snapshots
-            .iter()
-            .flat_map(|s| s.answers.values())
-            .collect();
+        let mut used = std::collections::BTreeSet::new();
+        for id in self.snapshots.iter().flat_map(|s| s.answers.values()) {
+            used.insert(id);
+        }
         self.contents.retain(|id, _| used.contains(id));
     }
 }
