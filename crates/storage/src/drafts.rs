@@ -99,11 +99,6 @@ impl DraftSummary {
     }
 
     fn of_head(head: &Head, read_only: bool) -> Self {
-        // Sets here are filled one by one: `collect` into one sorts, and a sort is a lot of code.
-        let mut answered = BTreeSet::new();
-        for prompt in &head.answered {
-            answered.insert(prompt.as_str());
-        }
         DraftSummary {
             id: head.draft.id.clone(),
             title: head.draft.title.clone(),
@@ -112,7 +107,7 @@ impl DraftSummary {
             updated_ms: head.draft.updated_ms,
             progress: Progress {
                 answered: catalog::prompts()
-                    .filter(|p| answered.contains(p.id))
+                    .filter(|p| head.answered.iter().any(|a| a == p.id))
                     .count(),
                 total: catalog::prompts().count(),
             },
@@ -425,6 +420,7 @@ impl DraftStore {
             true => base + 1,
             false => revision_after_vanishing(base, &self.writer),
         };
+        // Sets here are filled one by one: `collect` into one sorts, and a sort is a lot of code.
         let stored_prompts: BTreeSet<String> = match previous {
             Some(previous) => {
                 let mut prompts = BTreeSet::new();

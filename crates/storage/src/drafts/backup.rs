@@ -135,11 +135,12 @@ impl DraftStore {
                 }
             }
         }
-        let mut groups: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+        // Keyed by an owned id, the same map type as `backup_contents`': one copy of its code.
+        let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         for (key, raw) in &contents.unreadable {
             match keys::parse(key).draft_id() {
                 Some(id) if crossroads_workbook::valid_draft_id(id) => groups
-                    .entry(id)
+                    .entry(id.to_string())
                     .or_default()
                     .push((key.clone(), raw.clone())),
                 Some(_) => report.refused.push(format!(
@@ -155,7 +156,7 @@ impl DraftStore {
             }
         }
         for (id, records) in groups {
-            let here = match self.keys_of(id) {
+            let here = match self.keys_of(&id) {
                 Ok(keys) => keys,
                 Err(e) => {
                     report.stopped = Some(e);
