@@ -25,6 +25,7 @@ mod file;
 mod html;
 mod markdown;
 mod names;
+mod workshop;
 
 pub use backup::{
     backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, RawRecord, BACKUP_VERSION,
@@ -35,6 +36,10 @@ pub use file::{
     import, read_proposal, ImportError, Imported, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
 };
 pub use names::file_name;
+pub use workshop::{
+    facilitator_guide, read_workshop, workshop_file_name, workshop_to_json, PlanFileError,
+    MAX_WORKSHOP_BYTES, WORKSHOP_VERSION,
+};
 
 use crossroads_workbook::Draft;
 

@@ -21,8 +21,10 @@ mod plan;
 mod protocol;
 mod run;
 mod timer;
+mod workshop;
 
 pub use plan::{clock, Agenda, Focus, Plan, Ran, Session, Slot, StepRef, MINUTES_PER_DAY};
 pub use protocol::{library, Protocol, Role, Step};
 pub use run::Run;
 pub use timer::{Timer, MINUTE_MS};
+pub use workshop::{Parked, Workshop};
