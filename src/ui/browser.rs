@@ -41,6 +41,19 @@ pub fn focus_later(id: String) {
     });
 }
 
+/// Moves keyboard focus to the heading with this id and shows the page from its top, once
+/// the DOM has caught up: for Back and Next between whole screens.
+pub fn focus_top(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+}
+
 /// The skip link: focuses `<main>` without touching the hash, which holds the route.
 pub fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();

@@ -105,9 +105,7 @@ fn sha256_base64(text: &str) -> String {
 
 /// The contents of the first inline `<script …>` element (trunk's loader).
 fn inline_script(html: &str) -> Result<&str, String> {
-    let start = html
-        .find("<script")
-        .ok_or("index.html has no loader script")?;
+    let start = html.find("<script").ok_or("a page has no loader script")?;
     let open_end = start + html[start..].find('>').ok_or("unclosed <script>")? + 1;
     let close = open_end
         + html[open_end..]

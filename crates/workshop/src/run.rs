@@ -73,7 +73,11 @@ impl Run {
         if to == self.position || to >= steps.len() {
             return;
         }
-        if let Some(here) = steps.get(self.position) {
+        if !forward {
+            // The step left was not finished: it counts as planned until the room reaches it
+            // again.
+            self.ran.remove(&steps[self.position]);
+        } else if let Some(here) = steps.get(self.position) {
             let counted = self.timer.elapsed_ms(now);
             if counted > 0 {
                 // Rounded to the nearest minute, as an agenda counts.
@@ -205,6 +209,19 @@ mod tests {
         assert_eq!(run.position, 0);
         assert!(!run.ran.contains_key(&plan.steps()[0]));
         assert_eq!(run.timer, Timer::new(10 * MINUTE_MS));
+        // Forward again: the step left unfinished counts as planned, not as the two minutes
+        // it had run.
+        run.next(&plan, T0 + 20 * MINUTE_MS);
+        assert!(!run.ran.contains_key(&plan.steps()[1]));
+        assert_eq!(
+            run.ran.get(&plan.steps()[0]),
+            None,
+            "the reopened step was never started"
+        );
+        assert_eq!(
+            plan.end(&run.ran_by(&plan, T0 + 20 * MINUTE_MS)),
+            plan.end(&Ran::new())
+        );
         run.back(&plan, T0 + 13 * MINUTE_MS);
         assert_eq!(run.position, 0, "back at the first step stays there");
     }

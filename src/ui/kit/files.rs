@@ -22,29 +22,31 @@ pub const PROPOSAL_FILES: &str = ".html,.htm,.json,text/html,application/json";
 const NOT_A_FILE: &str = "Only files can be dropped here.";
 
 /// Reads every file of `files` that is within `limit` bytes, and reports each to `on_file` in
-/// the order given.
+/// the order given. A file that finishes reading after its screen has gone is dropped quietly
+/// (`try_run`): the person has moved on, and nothing was changed.
 fn read_all(files: Vec<web_sys::File>, limit: usize, on_file: Callback<ChosenFile>) {
     if files.is_empty() {
-        return on_file.run(ChosenFile {
+        on_file.try_run(ChosenFile {
             name: String::new(),
             text: Err(NOT_A_FILE.to_string()),
         });
+        return;
     }
     for file in files {
         let name = file.name();
         let bytes = file.size() as usize;
         if bytes > limit {
-            on_file.run(ChosenFile {
+            on_file.try_run(ChosenFile {
                 name,
                 text: Err(ImportError::TooLarge { bytes, limit }.to_string()),
             });
             continue;
         }
         browser::read_text(file, move |text| {
-            on_file.run(ChosenFile {
+            on_file.try_run(ChosenFile {
                 name,
                 text: text.map_err(|()| "The browser could not read that file.".to_string()),
-            })
+            });
         });
     }
 }

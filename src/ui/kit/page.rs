@@ -92,12 +92,19 @@ pub fn OtherPages(here: Page) -> impl IntoView {
 /// The frame of the reviewer's and the facilitator's pages: header, the update offer, the page's
 /// screens, the links to the others and the announcer (`announcement`, read out politely).
 #[component]
-pub fn PageFrame(page: Page, announcement: RwSignal<String>, children: Children) -> impl IntoView {
+pub fn PageFrame(
+    page: Page,
+    announcement: RwSignal<String>,
+    /// What updating means on this page, in the offer of a newer build.
+    #[prop(optional)]
+    update_note: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
     let update_ready = RwSignal::new(false);
     update::register(update_ready);
     view! {
         <PageHeader page />
-        <UpdateBanner ready=update_ready />
+        <UpdateBanner ready=update_ready note=update_note.unwrap_or("Updating reloads the page.") />
         {children()}
         <OtherPages here=page />
         <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">

@@ -112,6 +112,9 @@ pub fn UpdateBanner(
     /// Called just before the page reloads itself, the work being kept.
     #[prop(optional)]
     leave_on_purpose: Option<Callback<()>>,
+    /// What updating means on this page (the team's: its work is saved first).
+    #[prop(optional)]
+    note: Option<&'static str>,
 ) -> impl IntoView {
     let later = RwSignal::new(false);
     let refused = RwSignal::new(false);
@@ -121,7 +124,7 @@ pub fn UpdateBanner(
             <div class="notice update" role="status" data-testid="update">
                 <p>
                     <strong>"A new version of Crossroads is ready. "</strong>
-                    "Updating saves your work first, then reloads the page. It waits if your work cannot be saved."
+                    {note.unwrap_or("Updating saves your work first, then reloads the page. It waits if your work cannot be saved.")}
                 </p>
                 <p class="notice__actions">
                     <button type="button" class="button button--small" on:click=move |_| {

@@ -90,6 +90,7 @@ impl Desk {
                         "\u{201c}{}\u{201d} is already open on the desk, exactly as in this file.",
                         draft.display_title()
                     );
+                    self.say(format!("{file_name} was not opened: {why}"));
                     self.refused.update(|r| r.push(Refused { file_name, why }));
                     return;
                 }
@@ -150,7 +151,7 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                     .map(|r| view! { <li><strong>{r.file_name.clone()}": "</strong>{r.why.clone()}</li> })
                     .collect_view();
                 view! {
-                    <div class="notice notice--danger" role="alert" data-testid="refused">
+                    <div class="notice notice--danger" data-testid="refused">
                         <p><strong>"Some files were not opened."</strong>" Nothing in them was changed."</p>
                         <ul>{items}</ul>
                         <p class="notice__actions">

@@ -45,16 +45,44 @@ impl Place {
 pub fn ReviewApp() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let desk = Desk::new(announcement);
-    let place = RwSignal::new(Place::parse(&browser::hash()));
+    // Nothing is open when the page loads: an address of a proposal (after a reload) shows
+    // the list, and says so in the address.
+    if Place::parse(&browser::hash()) != Place::List {
+        browser::replace_hash(&Place::List.href());
+    }
+    let place = RwSignal::new(Place::List);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         place.set(Place::parse(&browser::hash()));
     });
-    on_cleanup(move || handle.remove());
+    // Leaving the page empties the desk: the browser asks first while proposals are open.
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if desk.count() > 0 {
+            ev.prevent_default();
+        }
+    });
+    // A file dropped beside the drop zone is not opened by the browser in place of the desk.
+    let drag = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, |ev| ev.prevent_default());
+    on_cleanup(move || {
+        handle.remove();
+        leaving.remove();
+        drag.remove();
+        drop.remove();
+    });
+    // Only a change of screen rebuilds it, not every file opened.
+    let reading = Memo::new(move |_| match place.get() {
+        Place::Reading(i) if i < desk.count() => Some(i),
+        _ => None,
+    });
     view! {
-        <PageFrame page=Page::Review announcement>
-            {move || match place.get() {
-                Place::Reading(i) if i < desk.count() => view! { <ReadingView desk index=i /> }.into_any(),
-                _ => view! { <ProposalList desk /> }.into_any(),
+        <PageFrame
+            page=Page::Review
+            announcement
+            update_note="Updating reloads the page: the proposals open here will need opening again from their files, which stay as they are."
+        >
+            {move || match reading.get() {
+                Some(i) => view! { <ReadingView desk index=i /> }.into_any(),
+                None => view! { <ProposalList desk /> }.into_any(),
             }}
         </PageFrame>
     }

@@ -87,6 +87,7 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
     };
     let document = Document::new(&opened.draft, Unanswered::Mark);
     browser::set_title(&document.title);
+    browser::focus_top("reading-heading");
     let side = |i: Option<usize>| {
         i.and_then(|i| desk.title(i).map(|title| (Place::Reading(i).href(), title)))
     };
@@ -124,7 +125,7 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
     view! {
         <main id="main" class="page reading" tabindex="-1" data-testid="reading">
             <p><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
-            <h1>{document.title}</h1>
+            <h1 id="reading-heading" tabindex="-1">{document.title}</h1>
             <p class="lead">{school}</p>
             <p class="reading__meta">
                 {format!(

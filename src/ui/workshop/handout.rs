@@ -72,6 +72,7 @@ fn space_for(prompt: &'static Prompt) -> AnyView {
 pub fn Handout(area: FocusArea) -> impl IntoView {
     let section = area.section();
     browser::set_title(&format!("Handout: {}", section.title));
+    browser::focus_top("handout-heading");
     let side = |i: Option<usize>| {
         i.and_then(|i| FocusArea::ALL.get(i))
             .map(|a| (handout_href(*a), a.section().short_title.to_string()))
@@ -102,7 +103,7 @@ pub fn Handout(area: FocusArea) -> impl IntoView {
             <p class="handout__screen-only">
                 <button type="button" class="button" on:click=print>"Print this handout"</button>
             </p>
-            <h1>{section.numbered_title()}</h1>
+            <h1 id="handout-heading" tabindex="-1">{section.numbered_title()}</h1>
             <p class="handout__team">"School and team: "<span class="handout__blank" aria-hidden="true"></span></p>
             <p class="handout__why">{section.why}</p>
             {prompts}

@@ -136,11 +136,26 @@ test("the reviewer opens many proposal files at once, sees them listed, and read
 
   await page.getByRole("link", { name: /^Next: Flexible Fridays/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Flexible Fridays");
+  // The next proposal is read from its top, with the keyboard's place on its heading.
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(reading).toContainText("Proposal 2 of 2");
   await page.getByRole("link", { name: /^Back: Learning studios/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learning studios – grade 6");
   await page.getByRole("link", { name: "All proposals" }).click();
   await expect(cards).toHaveCount(2);
+
+  // After a reload nothing is open: the address of a proposal shows the empty list, not a
+  // proposal that turns up later as files are opened again.
+  await page.getByTestId("proposal").nth(1).getByRole("link").click();
+  await expect(page).toHaveURL(/#\/proposals\/2$/);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "No proposals open yet" })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/");
+  await page.getByLabel("Choose one or more proposal files").setInputFiles((await proposalFiles()).slice(0, 2));
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Proposals to review");
 });
 
 test("the reviewer's desk refuses a file too large before reading it, and a drop of several files opens each", async ({ page }) => {
@@ -189,6 +204,7 @@ test("the facilitator prints a handout per focus area, its prompts with room to 
 
   await page.getByRole("link", { name: /^Next: / }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^3\. /);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 });
 
 test("the first paint shows each page's heading and purpose before the WebAssembly arrives", async ({ page }) => {
@@ -200,4 +216,32 @@ test("the first paint shows each page's heading and purpose before the WebAssemb
     await expect(page.locator(".first-paint .app-header__tagline")).toHaveText(p.tagline);
     await page.unroute("**/*.wasm");
   }
+});
+
+test("leaving the reviewer's desk with proposals open asks first; with none open it does not", async ({ page, context }) => {
+  await page.goto("/review.html");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Proposals to review");
+  let asked = 0;
+  page.on("dialog", async (dialog) => {
+    if (dialog.type() === "beforeunload") asked++;
+    await dialog.dismiss();
+  });
+  // Nothing open: nothing to ask about.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toBe(0);
+
+  const desk = await context.newPage();
+  desk.on("dialog", async (dialog) => {
+    if (dialog.type() === "beforeunload") asked++;
+    await dialog.dismiss();
+  });
+  await desk.goto("/review.html");
+  await desk.getByLabel("Choose one or more proposal files").setInputFiles((await proposalFiles()).slice(0, 1));
+  await expect(desk.getByTestId("proposal")).toHaveCount(1);
+  // Chromium asks only for a page the person has interacted with.
+  await desk.getByRole("heading", { level: 1 }).click();
+  await desk.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toBe(1);
+  expect(desk.isClosed()).toBe(false);
 });
