@@ -95,6 +95,7 @@ const SCREENS: Screen[] = [
     },
   },
   { name: "team-history", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection("History"); } },
+  { name: "team-not-found", open: async (page) => { await page.goto("/#/nowhere"); } },
   {
     name: "proposal-document",
     open: async (page) => {
