@@ -137,9 +137,37 @@ pub fn finish(root: &Path) -> Result<(), String> {
     let list: Vec<String> = std::iter::once("./".to_string())
         .chain(names.iter().map(|n| format!("./{n}")))
         .collect();
+    // Each page's own files (its HTML and what it names: loader, WebAssembly, stylesheets), so
+    // a visit to one page never downloads another's WebAssembly; the rest is shared.
+    let mut pages = Vec::new();
+    let mut own_any: Vec<&String> = Vec::new();
+    for page in &PAGES {
+        let html = read(&dist.join(page.html))?;
+        let own: Vec<&String> = names
+            .iter()
+            .filter(|n| {
+                !n.contains('/')
+                    && *n != "manifest.webmanifest"
+                    && (*n == page.html || html.contains(n.as_str()))
+            })
+            .collect();
+        let mut list: Vec<String> = own.iter().map(|n| format!("./{n}")).collect();
+        if page.html == "index.html" {
+            list.insert(0, "./".to_string());
+        }
+        pages.push(format!("\"./{}\": {}", page.html, serde_json_array(&list)));
+        own_any.extend(own);
+    }
+    let shared: Vec<String> = names
+        .iter()
+        .filter(|n| !own_any.contains(n))
+        .map(|n| format!("./{n}"))
+        .collect();
     let sw = read(&root.join("static/sw.js"))?
         .replace("__VERSION__", &version)
-        .replace("__FILES__", &serde_json_array(&list));
+        .replace("__FILES__", &serde_json_array(&list))
+        .replace("__SHARED__", &serde_json_array(&shared))
+        .replace("__PAGES__", &format!("{{{}}}", pages.join(", ")));
     write(&dist.join(SW), &sw)?;
 
     // The policy, before anything it governs.
