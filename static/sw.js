@@ -89,7 +89,7 @@ self.addEventListener("fetch", (event) => {
       const navigate = request.mode === "navigate";
       let cached = await cache.match(request, { ignoreSearch: navigate });
       const url = new URL(request.url);
-      const known = FILES.includes(pageOf(url.href)) || FILES.includes("./" + url.pathname.split("/").pop());
+      const known = FILES.includes(pageOf(url.href));
       if (!cached && navigate && !PAGES[pageOf(url.href)]) cached = await cache.match("./", { ignoreSearch: true });
       if (cached) return cached;
       const response = await fetch(request);

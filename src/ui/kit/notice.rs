@@ -2,6 +2,13 @@
 
 use leptos::prelude::*;
 
+/// Says `text` to screen-reader users through a page's live announcer, without moving focus.
+/// Clearing first makes a repeat of the same words be read again.
+pub fn announce(announcer: RwSignal<String>, text: String) {
+    announcer.set(String::new());
+    request_animation_frame(move || announcer.set(text));
+}
+
 /// A problem, read out at once: shown while `message` holds text.
 #[component]
 pub fn ErrorNotice(

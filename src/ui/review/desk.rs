@@ -62,9 +62,7 @@ impl Desk {
     }
 
     fn say(&self, text: String) {
-        self.announcement.set(String::new());
-        let announcement = self.announcement;
-        request_animation_frame(move || announcement.set(text));
+        crate::ui::kit::notice::announce(self.announcement, text);
     }
 
     /// Takes one chosen file: opens it, or says why not.

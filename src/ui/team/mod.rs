@@ -97,11 +97,7 @@ impl AppContext {
 
     /// Says something to screen-reader users without moving their focus.
     pub fn announce(&self, text: impl Into<String>) {
-        let text = text.into();
-        // Clearing first makes a repeat of the same words be read again.
-        self.announcement.set(String::new());
-        let announcement = self.announcement;
-        request_animation_frame(move || announcement.set(text));
+        crate::ui::kit::notice::announce(self.announcement, text.into());
     }
 }
 
