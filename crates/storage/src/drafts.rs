@@ -316,7 +316,7 @@ impl DraftStore {
 
     /// Whether `key` belongs to Crossroads (for refreshing lists when another tab writes).
     pub fn is_ours(key: &str) -> bool {
-        keys::parse(key) != Key::Other
+        !matches!(keys::parse(key), Key::Other | Key::Doc(..))
     }
 
     /// The record exactly as stored, for saving a copy of a damaged draft.

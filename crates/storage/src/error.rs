@@ -23,20 +23,27 @@ pub enum StoreError {
     },
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl StoreError {
+    /// The reason in plain words, about a record people call `noun` ("draft", "plan").
+    pub fn reason(&self, noun: &str) -> String {
         match self {
             StoreError::Unavailable => {
-                f.write_str("this browser is not letting Crossroads use its storage")
+                "this browser is not letting Crossroads use its storage".to_string()
             }
-            StoreError::Full => f.write_str("this browser's storage for Crossroads is full"),
-            StoreError::WriteFailed(detail) => write!(f, "the browser refused to save ({detail})"),
-            StoreError::Protected(why) => why.fmt(f),
-            StoreError::Missing => f.write_str("this draft is no longer in this browser"),
+            StoreError::Full => "this browser's storage for Crossroads is full".to_string(),
+            StoreError::WriteFailed(detail) => format!("the browser refused to save ({detail})"),
+            StoreError::Protected(why) => why.reason(noun),
+            StoreError::Missing => format!("this {noun} is no longer in this browser"),
             StoreError::Conflict { .. } => {
-                f.write_str("this draft was also changed in another tab or window")
+                format!("this {noun} was also changed in another tab or window")
             }
         }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason("draft"))
     }
 }
 
@@ -58,23 +65,29 @@ pub enum Protection {
     UnreadableLeftovers(String),
 }
 
-impl fmt::Display for Protection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Protection {
+    /// The reason in plain words, about a record people call `noun`.
+    pub fn reason(&self, noun: &str) -> String {
         match self {
-            Protection::NewerVersion => f.write_str(
-                "a newer version of Crossroads saved this draft, so this one will not change it",
+            Protection::NewerVersion => format!(
+                "a newer version of Crossroads saved this {noun}, so this one will not change it"
             ),
-            Protection::Damaged => f.write_str(
-                "the stored copy of this draft is damaged and is kept exactly as it is, so that nothing is lost",
+            Protection::Damaged => format!(
+                "the stored copy of this {noun} is damaged and is kept exactly as it is, so that nothing is lost"
             ),
-            Protection::DamagedHistory(e) => write!(
-                f,
-                "the history of this draft is damaged and is kept as it is ({e})"
+            Protection::DamagedHistory(e) => format!(
+                "the history of this {noun} is damaged and is kept as it is ({e})"
             ),
-            Protection::IdTaken => f.write_str("a draft with that id already exists"),
+            Protection::IdTaken => format!("a {noun} with that id already exists"),
             Protection::UnreadableLeftovers(reason) => {
-                write!(f, "the leftovers cannot be read: {reason}")
+                format!("the leftovers cannot be read: {reason}")
             }
         }
+    }
+}
+
+impl fmt::Display for Protection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason("draft"))
     }
 }

@@ -7,12 +7,34 @@
 //! | `crossroads/history/<id>` | the draft's earlier versions |
 //! | `crossroads/premigration/<id>` | a record in an older format, kept until its migration is written and read back |
 //! | `crossroads/meta` | facts about this browser's copy of Crossroads (last backup) |
+//! | `crossroads/plan/<id>` | a facilitator's workshop plan, in one record ([`Kind::Plan`]) |
 
 const DRAFT: &str = "crossroads/draft/";
 const ANSWER: &str = "crossroads/answer/";
 const HISTORY: &str = "crossroads/history/";
 const PREMIGRATION: &str = "crossroads/premigration/";
 pub(crate) const META: &str = "crossroads/meta";
+
+/// A kind of record kept whole under one key per id by a [`crate::DocStore`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A facilitator's workshop plan.
+    Plan,
+}
+
+impl Kind {
+    const ALL: [Kind; 1] = [Kind::Plan];
+
+    fn prefix(self) -> &'static str {
+        match self {
+            Kind::Plan => "crossroads/plan/",
+        }
+    }
+}
+
+pub(crate) fn doc(kind: Kind, id: &str) -> String {
+    format!("{}{id}", kind.prefix())
+}
 
 pub(crate) fn draft(id: &str) -> String {
     format!("{DRAFT}{id}")
@@ -46,6 +68,8 @@ pub(crate) enum Key<'a> {
     History(&'a str),
     Premigration(&'a str),
     Meta,
+    /// A record of another kind than drafts.
+    Doc(Kind, &'a str),
     /// Not ours.
     Other,
 }
@@ -56,7 +80,7 @@ impl<'a> Key<'a> {
         match *self {
             Key::Draft(id) | Key::History(id) | Key::Premigration(id) => Some(id),
             Key::Answer { draft, .. } => Some(draft),
-            Key::Meta | Key::Other => None,
+            Key::Meta | Key::Doc(..) | Key::Other => None,
         }
     }
 }
@@ -75,6 +99,11 @@ pub(crate) fn parse(key: &str) -> Key<'_> {
         Key::History(id)
     } else if let Some(id) = key.strip_prefix(PREMIGRATION) {
         Key::Premigration(id)
+    } else if let Some((kind, id)) = Kind::ALL
+        .iter()
+        .find_map(|k| key.strip_prefix(k.prefix()).map(|id| (*k, id)))
+    {
+        Key::Doc(kind, id)
     } else {
         Key::Other
     }
@@ -98,6 +127,8 @@ mod tests {
         assert_eq!(parse(&premigration("a1")), Key::Premigration("a1"));
         assert_eq!(parse(META), Key::Meta);
         assert_eq!(parse("other-app/thing"), Key::Other);
+        assert_eq!(parse(&doc(Kind::Plan, "p1")), Key::Doc(Kind::Plan, "p1"));
+        assert_eq!(parse(&doc(Kind::Plan, "p1")).draft_id(), None);
         assert!(answer("a1", "x").starts_with(&answers_of("a1")));
     }
 }

@@ -20,6 +20,7 @@
 //! assert_eq!(revision, 2);
 //! ```
 
+mod docs;
 mod drafts;
 mod durability;
 mod error;
@@ -33,6 +34,7 @@ mod browser;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
+pub use docs::{DocEntry, DocStore, Stored};
 pub use drafts::{
     backup_due, backup_due_every_session, BackupContents, DraftStore, DraftSummary, DraftUsage,
     Entry, HeadState, Listing, RestoreReport, Restored, Unreadable, Usage, BACKUP_REMINDER_MS,
@@ -40,9 +42,10 @@ pub use drafts::{
 };
 pub use durability::{AppleDevice, BrowserFacts, Durability, KitStorage};
 pub use error::{Protection, StoreError};
+pub use keys::Kind;
 pub use memory::MemoryStore;
 pub use record::{encode_schema_1, SCHEMA_VERSION};
-pub use session::{Conflict, CopyName, Outcome, SaveSession, SaveStatus};
+pub use session::{Conflict, CopyName, Document, Outcome, Revisions, SaveSession, SaveStatus};
 
 /// A string key-value store with the semantics of the browser's local storage.
 ///

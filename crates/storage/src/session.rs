@@ -1,6 +1,7 @@
-//! The save session of one open draft in one tab: what is on screen against what is stored, and
-//! what happens when another tab writes. Pure rules over a [`DraftStore`]; the UI keeps only the
-//! signals, timers and listeners that call them.
+//! The save session of one open record in one tab (a team's draft, a facilitator's plan, a
+//! reviewer's score sheet): what is on screen against what is stored, and what happens when
+//! another tab writes. Pure rules over any store of [`Revisions`] ([`DraftStore`], or a
+//! [`crate::DocStore`]); the UI keeps only the signals, timers and listeners that call them.
 //!
 //! ```
 //! use crossroads_storage::{DraftStore, MemoryStore, SaveSession, SaveStatus};
@@ -19,6 +20,74 @@
 
 use crate::{DraftStore, Entry, HeadState, Protection, StoreError};
 use crossroads_workbook::Draft;
+
+/// A record the session can keep: it has an id, a title for copies, and a word for people.
+pub trait Document: Clone + PartialEq {
+    /// What people call it: "draft", "plan".
+    const NOUN: &'static str;
+    /// Its id in storage.
+    fn id(&self) -> &str;
+    /// Its title as shown (never empty).
+    fn display_title(&self) -> &str;
+    /// The same record under another id and title, to keep as a copy.
+    fn renamed(&self, id: String, title: String) -> Self;
+}
+
+impl Document for Draft {
+    const NOUN: &'static str = "draft";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn display_title(&self) -> &str {
+        Draft::display_title(self)
+    }
+    fn renamed(&self, id: String, title: String) -> Self {
+        Draft {
+            id,
+            title,
+            ..self.clone()
+        }
+    }
+}
+
+/// A store of records that count their saves, as the session needs it.
+pub trait Revisions {
+    /// What it stores.
+    type Doc: Document;
+    /// Writes `doc` if the stored revision is still `base`; `previous` is the record as stored
+    /// at `base`, when the store can write only what changed. Returns the new revision.
+    fn save(
+        &self,
+        doc: &Self::Doc,
+        base: u64,
+        previous: Option<&Self::Doc>,
+    ) -> Result<u64, StoreError>;
+    /// What is stored under `id` now.
+    fn head_state(&self, id: &str) -> Result<HeadState, StoreError>;
+    /// The record under `id` and its revision, when it can be edited.
+    fn editable(&self, id: &str) -> Option<(Self::Doc, u64)>;
+    /// Stores a new record under its own id, never replacing one.
+    fn add(&self, doc: Self::Doc) -> Result<Self::Doc, StoreError>;
+}
+
+impl Revisions for DraftStore {
+    type Doc = Draft;
+    fn save(&self, doc: &Draft, base: u64, previous: Option<&Draft>) -> Result<u64, StoreError> {
+        DraftStore::save(self, doc, base, previous)
+    }
+    fn head_state(&self, id: &str) -> Result<HeadState, StoreError> {
+        DraftStore::head_state(self, id)
+    }
+    fn editable(&self, id: &str) -> Option<(Draft, u64)> {
+        match self.load(id) {
+            Ok(Some(Entry::Editable { draft, revision })) => Some((draft, revision)),
+            _ => None,
+        }
+    }
+    fn add(&self, doc: Draft) -> Result<Draft, StoreError> {
+        DraftStore::add(self, doc)
+    }
+}
 
 /// What the status line says. "Saved" only ever follows a write that was read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,32 +110,37 @@ pub enum SaveStatus {
 }
 
 impl SaveStatus {
-    /// The words of the status line.
+    /// The words of the status line (about a draft).
     pub fn text(&self) -> String {
+        self.text_for(Draft::NOUN)
+    }
+
+    /// The words of the status line about a record people call `noun`.
+    pub fn text_for(&self, noun: &str) -> String {
         match self {
             SaveStatus::Saved => "Saved".to_string(),
             SaveStatus::Saving => "Saving\u{2026}".to_string(),
             SaveStatus::NotSaved { reason, .. } => format!("Not saved: {reason}"),
             SaveStatus::ReadOnly => "Read-only: changes are not saved".to_string(),
             SaveStatus::Conflict => {
-                "Not saved: this draft was also changed in another tab".to_string()
+                format!("Not saved: this {noun} was also changed in another tab")
             }
         }
     }
 }
 
-/// Two versions of the draft, when this tab and another both changed it.
+/// Two versions of the record, when this tab and another both changed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
+pub struct Conflict<D = Draft> {
     /// The version the other tab saved.
-    pub theirs: Draft,
+    pub theirs: D,
     /// Its revision.
     pub revision: u64,
 }
 
 /// What a step of the session did, for the UI to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Outcome<D = Draft> {
     /// Nothing to show.
     Nothing,
     /// The edit is in storage.
@@ -74,7 +148,7 @@ pub enum Outcome {
     /// The write failed; the edit stays on screen.
     Failed(StoreError),
     /// Another tab saved and this one had nothing unsaved: show this version instead.
-    Took(Draft),
+    Took(D),
     /// Both tabs changed the draft: the team must choose.
     ConflictOpened,
     /// The draft is no longer stored (deleted in another tab, or storage cleared).
@@ -91,13 +165,13 @@ pub enum Outcome {
         /// The copy's title.
         copy: String,
         /// How saving this tab's version went.
-        saved: Box<Outcome>,
+        saved: Box<Outcome<D>>,
     },
     /// The conflict was settled: the other tab's version is shown (this draft), this tab's is
     /// the copy titled so.
     KeptTheirs {
-        /// The draft now shown.
-        theirs: Draft,
+        /// The record now shown.
+        theirs: D,
         /// The copy's title.
         copy: String,
     },
@@ -107,20 +181,21 @@ pub enum Outcome {
     LeftWithCopy(Result<String, StoreError>),
 }
 
-impl Outcome {
-    /// The note shown above the draft, if this outcome needs one.
+impl<D: Document> Outcome<D> {
+    /// The note shown above the record, if this outcome needs one.
     pub fn notice(&self) -> Option<String> {
+        let noun = D::NOUN;
         Some(match self {
-            Outcome::Took(_) => "This draft was just changed in another tab or window. You are seeing the latest version.".to_string(),
-            Outcome::NewerVersion { copy: None } => "A newer version of Crossroads changed this draft in another tab, so this tab will not write it.".to_string(),
+            Outcome::Took(_) => format!("This {noun} was just changed in another tab or window. You are seeing the latest version."),
+            Outcome::NewerVersion { copy: None } => format!("A newer version of Crossroads changed this {noun} in another tab, so this tab will not write it."),
             Outcome::NewerVersion { copy: Some(Ok(title)) } => format!(
-                "A newer version of Crossroads changed this draft in another tab, so this tab will not write it. \
+                "A newer version of Crossroads changed this {noun} in another tab, so this tab will not write it. \
                  Your unsaved changes are kept as \u{201c}{title}\u{201d}."
             ),
             Outcome::NewerVersion { copy: Some(Err(e)) } => format!(
-                "A newer version of Crossroads changed this draft in another tab, so this tab will not write it. \
-                 Your unsaved changes could not be kept as a copy ({e}): they are still on this screen, so \
-                 export this draft to keep them."
+                "A newer version of Crossroads changed this {noun} in another tab, so this tab will not write it. \
+                 Your unsaved changes could not be kept as a copy ({reason}): they are still on this screen, so \
+                 export this {noun} to keep them.", reason = e.reason(noun)
             ),
             Outcome::KeptMine { copy, .. } => format!(
                 "Kept this tab\u{2019}s version. The other tab\u{2019}s version is saved as \u{201c}{copy}\u{201d}."
@@ -129,14 +204,14 @@ impl Outcome {
                 "Now showing the other tab\u{2019}s version. This tab\u{2019}s version is saved as \u{201c}{copy}\u{201d}."
             ),
             Outcome::CopyFailed(e) => format!(
-                "Nothing was changed: the version you did not choose could not be saved as a copy ({e}). \
-                 Both versions are still here. Free space or export this draft, then choose again."
+                "Nothing was changed: the version you did not choose could not be saved as a copy ({reason}). \
+                 Both versions are still here. Free space or export this {noun}, then choose again.", reason = e.reason(noun)
             ),
             Outcome::LeftWithCopy(Ok(title)) => format!(
                 "You left while two versions were waiting for a choice. This tab\u{2019}s version is kept as \u{201c}{title}\u{201d}."
             ),
             Outcome::LeftWithCopy(Err(e)) => format!(
-                "You left while two versions were waiting for a choice, and this tab\u{2019}s version could not be kept ({e})."
+                "You left while two versions were waiting for a choice, and this tab\u{2019}s version could not be kept ({reason}).", reason = e.reason(noun)
             ),
             Outcome::Nothing | Outcome::Saved | Outcome::Failed(_) | Outcome::ConflictOpened | Outcome::Gone => {
                 return None
@@ -148,22 +223,22 @@ impl Outcome {
 /// How a copy made by the session is named: a fresh id, and the time in the reader's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CopyName {
-    /// The copy's draft id.
+    /// The copy's id.
     pub id: String,
     /// When, as the team reads it ("23 Nov 2026, 14:05").
     pub when: String,
 }
 
-/// The save rules of one open draft in one tab.
+/// The save rules of one open record in one tab.
 #[derive(Clone, Debug)]
-pub struct SaveSession {
-    /// The draft as stored at `base`: only answers that differ from it are written.
-    saved: Draft,
+pub struct SaveSession<D = Draft> {
+    /// The record as stored at `base`: a store that can writes only what differs from it.
+    saved: D,
     /// The revision in storage the tab's draft is based on.
     base: u64,
     /// Something on screen is not in storage.
     dirty: bool,
-    conflict: Option<Conflict>,
+    conflict: Option<Conflict<D>>,
     read_only: bool,
     /// Why the last write failed, while it is not yet written.
     failure: Option<StoreError>,
@@ -171,11 +246,11 @@ pub struct SaveSession {
     gone: bool,
 }
 
-impl SaveSession {
-    /// A session over `draft`, stored at `revision`.
-    pub fn new(draft: Draft, revision: u64, read_only: bool) -> Self {
+impl<D: Document> SaveSession<D> {
+    /// A session over `doc`, stored at `revision`.
+    pub fn new(doc: D, revision: u64, read_only: bool) -> Self {
         SaveSession {
-            saved: draft,
+            saved: doc,
             base: revision,
             dirty: false,
             conflict: None,
@@ -196,7 +271,7 @@ impl SaveSession {
     }
 
     /// The two versions waiting for the team's choice, if any.
-    pub fn conflict(&self) -> Option<&Conflict> {
+    pub fn conflict(&self) -> Option<&Conflict<D>> {
         self.conflict.as_ref()
     }
 
@@ -221,14 +296,16 @@ impl SaveSession {
             SaveStatus::Conflict
         } else if let Some(e) = &self.failure {
             SaveStatus::NotSaved {
-                reason: e.to_string(),
+                reason: e.reason(D::NOUN),
                 full: *e == StoreError::Full,
             }
         } else if self.gone {
             SaveStatus::NotSaved {
-                reason: "this draft was deleted in another tab or window; it is still on this screen, and your \
-                         next change will save it again"
-                    .to_string(),
+                reason: format!(
+                    "this {} was deleted in another tab or window; it is still on this screen, and your \
+                     next change will save it again",
+                    D::NOUN
+                ),
                 full: false,
             }
         } else if self.dirty {
@@ -249,10 +326,10 @@ impl SaveSession {
     /// called only then, so naming costs nothing on an ordinary save).
     pub fn flush(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         if !self.dirty || !self.can_edit() {
             return Outcome::Nothing;
         }
@@ -280,10 +357,10 @@ impl SaveSession {
     /// Writes again now (after the team freed space).
     pub fn retry(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         if self.can_edit() {
             self.dirty = true;
         }
@@ -294,14 +371,14 @@ impl SaveSession {
     /// unsaved, otherwise ask the team which to keep.
     pub fn other_tab_wrote(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         if self.read_only || self.conflict.is_some() {
             return Outcome::Nothing;
         }
-        match store.head_state(&current.id) {
+        match store.head_state(current.id()) {
             Ok(HeadState::At(revision)) if revision != self.base => {}
             Ok(HeadState::Newer(_)) => return self.newer_version_wrote(store, current, name),
             Ok(HeadState::Gone) => {
@@ -315,11 +392,7 @@ impl SaveSession {
             }
             _ => return Outcome::Nothing,
         }
-        let Ok(Some(Entry::Editable {
-            draft: theirs,
-            revision,
-        })) = store.load(&current.id)
-        else {
+        let Some((theirs, revision)) = store.editable(current.id()) else {
             return Outcome::Nothing;
         };
         if self.dirty {
@@ -337,10 +410,10 @@ impl SaveSession {
     /// keep what is unsaved here as a copy.
     fn newer_version_wrote(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         self.read_only = true;
         let copy = self
             .dirty
@@ -354,10 +427,10 @@ impl SaveSession {
     /// first. When the copy cannot be stored, nothing changes and the conflict stays open.
     pub fn keep_mine(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         let (Conflict { theirs, revision }, copy) =
             match self.copy_before_settling(store, None, "the other tab\u{2019}s version", name) {
                 Some(Ok(settled)) => settled,
@@ -380,10 +453,10 @@ impl SaveSession {
     /// first. When the copy cannot be stored, nothing changes and the conflict stays open.
     pub fn keep_theirs(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         let (Conflict { theirs, revision }, copy) = match self.copy_before_settling(
             store,
             Some(current),
@@ -406,11 +479,11 @@ impl SaveSession {
     /// tab's draft), or of the other tab's version when `None`; `None` when there is no conflict.
     fn copy_before_settling(
         &self,
-        store: &DraftStore,
-        mine: Option<&Draft>,
+        store: &impl Revisions<Doc = D>,
+        mine: Option<&D>,
         whose: &str,
         name: &dyn Fn() -> CopyName,
-    ) -> Option<Result<(Conflict, String), StoreError>> {
+    ) -> Option<Result<(Conflict<D>, String), StoreError>> {
         let conflict = self.conflict.clone()?;
         let copied = mine.unwrap_or(&conflict.theirs);
         Some(keep_copy(store, copied, whose, name).map(|title| (conflict, title)))
@@ -420,10 +493,10 @@ impl SaveSession {
     /// versions still wait for a choice, this tab's is kept as a copy, so leaving loses nothing.
     pub fn leave(
         &mut self,
-        store: &DraftStore,
-        current: &Draft,
+        store: &impl Revisions<Doc = D>,
+        current: &D,
         name: &dyn Fn() -> CopyName,
-    ) -> Outcome {
+    ) -> Outcome<D> {
         if self.conflict.is_some() {
             let kept = keep_copy(store, current, "this tab\u{2019}s version", name);
             if kept.is_ok() {
@@ -441,10 +514,10 @@ impl SaveSession {
     }
 }
 
-/// Stores `draft` as a new draft named after `whose` version it is; returns its title.
-fn keep_copy(
-    store: &DraftStore,
-    draft: &Draft,
+/// Stores `doc` as a new record named after `whose` version it is; returns its title.
+fn keep_copy<D: Document>(
+    store: &impl Revisions<Doc = D>,
+    doc: &D,
     whose: &str,
     name: &dyn Fn() -> CopyName,
 ) -> Result<String, StoreError> {
@@ -454,12 +527,9 @@ fn keep_copy(
     } else {
         format!(", {}", name.when)
     };
-    let copy = Draft {
-        id: name.id.clone(),
-        title: format!("{} ({whose}{when})", draft.display_title()),
-        ..draft.clone()
-    };
-    store.add(copy).map(|c| c.title)
+    let title = format!("{} ({whose}{when})", doc.display_title());
+    let copy = doc.renamed(name.id, title.clone());
+    store.add(copy).map(|_| title)
 }
 
 #[cfg(test)]

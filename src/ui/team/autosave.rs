@@ -118,7 +118,7 @@ impl Autosave {
         on_cleanup(move || {
             // Leaving the draft (for the home screen, another draft) writes what is pending.
             if let Outcome::LeftWithCopy(kept) = autosave.leave() {
-                let outcome = Outcome::LeftWithCopy(kept);
+                let outcome: Outcome = Outcome::LeftWithCopy(kept);
                 if let Some(text) = outcome.notice() {
                     context.flash(text);
                 }

@@ -55,7 +55,7 @@ impl DraftStore {
                 Key::Answer { draft, .. } => {
                     others.insert(draft.to_string());
                 }
-                Key::History(_) | Key::Meta | Key::Other => {}
+                Key::History(_) | Key::Meta | Key::Doc(..) | Key::Other => {}
             }
         }
         Ok(others.difference(&with_head).cloned().collect())

@@ -82,7 +82,7 @@ impl DraftStore {
                     entry.orphan = false;
                 }
                 Key::History(id) => usage_of(&mut drafts, id).history += size,
-                Key::Meta | Key::Other => {}
+                Key::Meta | Key::Doc(..) | Key::Other => {}
             }
         }
         // Largest first; drafts of the same size by id.
