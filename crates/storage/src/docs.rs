@@ -59,6 +59,27 @@ impl Stored for crossroads_workshop::Workshop {
     const SCHEMA: u32 = 1;
 }
 
+impl Document for crossroads_workshop::Running {
+    const NOUN: &'static str = "run";
+    fn id(&self) -> &str {
+        &self.plan
+    }
+    fn display_title(&self) -> &str {
+        "Run"
+    }
+    fn renamed(&self, id: String, _title: String) -> Self {
+        crossroads_workshop::Running {
+            plan: id,
+            ..self.clone()
+        }
+    }
+}
+
+impl Stored for crossroads_workshop::Running {
+    const KIND: Kind = Kind::Run;
+    const SCHEMA: u32 = 1;
+}
+
 const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Serialize)]
@@ -249,6 +270,17 @@ impl<D: Stored> DocStore<D> {
                 ))
             }
         }
+    }
+
+    /// Writes `doc` over whatever readable version is stored (or none): for records one tab
+    /// drives and others only follow, such as where a run is. A damaged or newer record is still
+    /// never written.
+    pub fn put(&self, doc: &D) -> Result<u64, StoreError> {
+        let base = match self.load(doc.id())? {
+            Some(DocEntry::Editable { revision, .. }) => revision,
+            _ => 0,
+        };
+        self.save(doc, base)
     }
 
     /// Stores `doc` under its own id; fails, changing nothing, when anything is stored there.

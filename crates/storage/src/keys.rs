@@ -8,6 +8,7 @@
 //! | `crossroads/premigration/<id>` | a record in an older format, kept until its migration is written and read back |
 //! | `crossroads/meta` | facts about this browser's copy of Crossroads (last backup) |
 //! | `crossroads/plan/<id>` | a facilitator's workshop plan, in one record ([`Kind::Plan`]) |
+//! | `crossroads/run/<plan id>` | where the run of that plan is, for the projector to follow ([`Kind::Run`]) |
 
 const DRAFT: &str = "crossroads/draft/";
 const ANSWER: &str = "crossroads/answer/";
@@ -20,14 +21,17 @@ pub(crate) const META: &str = "crossroads/meta";
 pub enum Kind {
     /// A facilitator's workshop plan.
     Plan,
+    /// Where the run of a plan is.
+    Run,
 }
 
 impl Kind {
-    const ALL: [Kind; 1] = [Kind::Plan];
+    const ALL: [Kind; 2] = [Kind::Plan, Kind::Run];
 
     fn prefix(self) -> &'static str {
         match self {
             Kind::Plan => "crossroads/plan/",
+            Kind::Run => "crossroads/run/",
         }
     }
 }

@@ -25,6 +25,6 @@ mod workshop;
 
 pub use plan::{clock, Agenda, Focus, Plan, Ran, Session, Slot, StepRef, MINUTES_PER_DAY};
 pub use protocol::{library, Protocol, Role, Step};
-pub use run::Run;
+pub use run::{Run, Running};
 pub use timer::{Timer, MINUTE_MS};
 pub use workshop::{Parked, Workshop};

@@ -3,7 +3,7 @@
 //! follow what really happened during the run.
 
 use crate::protocol::{library, Protocol};
-use crossroads_workbook::FocusArea;
+use crossroads_workbook::{FocusArea, Prompt};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,6 +33,19 @@ impl Focus {
     pub fn focus_area(&self) -> Option<FocusArea> {
         let n = self.area?;
         FocusArea::ALL.into_iter().find(|a| a.number() == n)
+    }
+
+    /// The workbook prompts the session works on, in the workbook's order: the chosen ones, or
+    /// every prompt of the area when none is chosen (ids no longer in the catalog are left out).
+    pub fn prompts_in_play(&self) -> Vec<&'static Prompt> {
+        let Some(area) = self.focus_area() else {
+            return Vec::new();
+        };
+        area.section()
+            .prompts
+            .iter()
+            .filter(|p| self.prompts.is_empty() || self.prompts.iter().any(|id| id == p.id))
+            .collect()
     }
 }
 

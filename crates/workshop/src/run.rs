@@ -102,6 +102,47 @@ impl Run {
         self.go(plan, now, true);
     }
 
+    /// On to the first step of the next session: the steps of this one not reached count as
+    /// cut (no minutes), so the agenda's later times move up.
+    pub fn next_session(&mut self, plan: &Plan, now: u64) {
+        let steps = plan.steps();
+        let Some(here) = steps.get(self.position).copied() else {
+            return;
+        };
+        let Some(to) = steps.iter().position(|s| s.session > here.session) else {
+            return;
+        };
+        self.go(plan, now, true);
+        while self.position < to {
+            let skipped = steps[self.position];
+            self.go(plan, now, true);
+            self.ran.insert(skipped, 0);
+        }
+    }
+
+    /// Back to the first step of this session, or of the one before when already there.
+    pub fn previous_session(&mut self, plan: &Plan, now: u64) {
+        let steps = plan.steps();
+        let Some(here) = steps.get(self.position).copied() else {
+            return;
+        };
+        let first_of = |session: usize| steps.iter().position(|s| s.session == session);
+        let to = match first_of(here.session) {
+            Some(first) if first < self.position => first,
+            _ if here.session > 0 => first_of(here.session - 1).unwrap_or(0),
+            _ => return,
+        };
+        while self.position > to {
+            self.go(plan, now, false);
+        }
+    }
+
+    /// The team presenting now, when the current session runs its protocol once per team.
+    pub fn presenting<'a>(&self, plan: &'a Plan) -> Option<&'a str> {
+        let at = self.current(plan)?;
+        plan.sessions.get(at.session)?.team(at.round)
+    }
+
     /// Back to the step before.
     pub fn back(&mut self, plan: &Plan, now: u64) {
         self.go(plan, now, false);
@@ -120,6 +161,19 @@ impl Run {
         }
         ran
     }
+}
+
+/// A run as it is kept between the run view and the projector: which plan, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Running {
+    /// The plan's id.
+    pub plan: String,
+    /// Where the room is.
+    pub run: Run,
+    /// The workbook prompt on the projector (its id), when the facilitator picked one; else the
+    /// session's first.
+    #[serde(default)]
+    pub shown: Option<String>,
 }
 
 #[cfg(test)]
@@ -142,6 +196,38 @@ mod tests {
             &["Lincoln", "Roosevelt", "Adams"],
         ));
         plan
+    }
+
+    #[test]
+    fn a_session_skipped_counts_its_steps_left_as_cut_and_later_times_move_up() {
+        let mut plan = pitch_day();
+        plan.sessions
+            .push(Session::new("Close", Focus::default(), "Whole group", 10));
+        let mut run = Run::new(&plan);
+        run.timer.start(T0);
+        run.next(&plan, T0 + 10 * MINUTE_MS);
+        assert_eq!(run.presenting(&plan), Some("Lincoln"));
+        // Two minutes into Lincoln's pitch, the facilitator moves on to the close.
+        run.next_session(&plan, T0 + 12 * MINUTE_MS);
+        assert_eq!(run.current(&plan).unwrap().session, 2);
+        assert_eq!(run.presenting(&plan), None);
+        assert!(run.timer.is_running(), "the next countdown runs on");
+        let agenda = plan.agenda(&run.ran_by(&plan, T0 + 12 * MINUTE_MS));
+        // Welcome 9:00-9:10, pitches 9:10-9:12, close from 9:12.
+        assert_eq!(agenda[1].end, 9 * 60 + 12);
+        assert_eq!(agenda[2].start, 9 * 60 + 12);
+        // Back once: to the start of the pitches, every step of them planned again.
+        run.previous_session(&plan, T0 + 13 * MINUTE_MS);
+        assert_eq!(run.current(&plan).unwrap().session, 1);
+        assert_eq!(run.current(&plan).unwrap().round, 0);
+        assert_eq!(run.presenting(&plan), Some("Lincoln"));
+        let agenda = plan.agenda(&run.ran);
+        assert_eq!(agenda[1].end, 9 * 60 + 10 + 3 * 20);
+        // Back again: the welcome; and once more does nothing.
+        run.previous_session(&plan, T0 + 14 * MINUTE_MS);
+        assert_eq!(run.position, 0);
+        run.previous_session(&plan, T0 + 15 * MINUTE_MS);
+        assert_eq!(run.position, 0);
     }
 
     #[test]

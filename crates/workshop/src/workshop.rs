@@ -66,10 +66,97 @@ impl Workshop {
     }
 }
 
+impl Workshop {
+    /// Where this version and `other` differ, as (what, this one, the other), for a person
+    /// choosing between two tabs' versions.
+    pub fn differences(&self, other: &Workshop) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        let mut differ = |what: String, a: String, b: String| {
+            if a != b {
+                out.push((what, a, b));
+            }
+        };
+        differ(
+            "Title".into(),
+            self.plan.title.clone(),
+            other.plan.title.clone(),
+        );
+        differ(
+            "Start of the day".into(),
+            crate::clock(self.plan.start),
+            crate::clock(other.plan.start),
+        );
+        differ(
+            "End of the day".into(),
+            crate::clock(self.plan.day_end),
+            crate::clock(other.plan.day_end),
+        );
+        let describe = |s: Option<&crate::Session>| {
+            s.map_or(String::new(), |s| {
+                let minutes = match &s.protocol {
+                    Some(p) => p.minutes() * s.rounds() as u32,
+                    None => s.minutes,
+                };
+                format!("{} ({}, {minutes} min)", s.title, s.activity)
+            })
+        };
+        let sessions = self.plan.sessions.len().max(other.plan.sessions.len());
+        for i in 0..sessions {
+            let (a, b) = (self.plan.sessions.get(i), other.plan.sessions.get(i));
+            if a != b {
+                out.push((format!("Session {}", i + 1), describe(a), describe(b)));
+            }
+        }
+        let parked = |w: &Workshop| {
+            w.parking_lot
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if self.parking_lot != other.parking_lot {
+            out.push(("Parking lot".into(), parked(self), parked(other)));
+        }
+        if self.protocols != other.protocols {
+            let names = |w: &Workshop| {
+                w.protocols
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push(("Saved protocols".into(), names(self), names(other)));
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::protocol::library;
+
+    #[test]
+    fn differences_name_what_two_versions_disagree_on() {
+        let one = Workshop::new(Plan::two_hours());
+        let mut two = one.clone();
+        assert!(one.differences(&two).is_empty());
+        two.plan.title = "After school".into();
+        two.plan.sessions[1].minutes = 99;
+        two.plan.sessions[1].protocol = None;
+        two.park("Budget?", 1);
+        let d = one.differences(&two);
+        let what: Vec<&str> = d.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(what, ["Title", "Session 2", "Parking lot"]);
+        assert_eq!(
+            d[1].2,
+            "Get clear on the problems to solve (Individual writing, then pair share (20 minutes), 99 min)"
+        );
+        assert_eq!(
+            d[2],
+            ("Parking lot".into(), String::new(), "Budget?".into())
+        );
+    }
 
     #[test]
     fn questions_are_parked_in_order_and_blank_ones_are_not() {

@@ -294,3 +294,37 @@ fn a_plan_deleted_in_another_tab_is_written_again_by_the_next_change() {
     assert_eq!(one.flush(), Outcome::Saved);
     assert_eq!(stored_title(&kv, "p1"), one.screen.plan.title);
 }
+
+#[test]
+fn a_run_is_put_over_whatever_version_is_stored_and_never_over_a_damaged_one() {
+    use crossroads_workshop::{Run, Running};
+    let kv = Shared::default();
+    let runs: DocStore<Running> = DocStore::new(Box::new(kv.clone()), "run-view");
+    let plan = Plan::two_hours();
+    let mut running = Running {
+        plan: plan.id.clone(),
+        run: Run::new(&plan),
+    };
+    assert_eq!(runs.put(&running), Ok(1));
+    running.run.next(&plan, 1_000);
+    assert_eq!(runs.put(&running), Ok(2));
+    let projector: DocStore<Running> = DocStore::new(Box::new(kv.clone()), "projector");
+    assert_eq!(
+        projector.load(&plan.id).unwrap().unwrap().doc(),
+        Some(&running)
+    );
+    kv.set("crossroads/run/two-hours", "{garbled").unwrap();
+    assert_eq!(
+        runs.put(&running),
+        Err(StoreError::Protected(Protection::Damaged))
+    );
+    assert_eq!(
+        kv.get("crossroads/run/two-hours").unwrap().unwrap(),
+        "{garbled"
+    );
+    assert_eq!(
+        DocStore::<Running>::id_of_key("crossroads/run/x"),
+        Some("x")
+    );
+    assert_eq!(DocStore::<Workshop>::id_of_key("crossroads/run/x"), None);
+}
