@@ -3,7 +3,8 @@ import { args, executablePath } from "./chromium.mjs";
 
 // The app's behaviour, tested in Debian's headless Chromium against the release build in dist/.
 // `cargo xtask test` builds dist/ first; the browser is never downloaded.
-const port = 4173;
+// Another port when two checkouts test on one machine at once.
+const port = Number(process.env.CROSSROADS_TEST_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "specs",

@@ -20,11 +20,16 @@
 mod plan;
 mod protocol;
 mod run;
+mod shortcut;
 mod timer;
 mod workshop;
 
-pub use plan::{clock, Agenda, Focus, Plan, Ran, Session, Slot, StepRef, MINUTES_PER_DAY};
+pub use plan::{
+    clock, from_time_value, time_value, Agenda, Focus, Plan, Ran, Session, Slot, StepRef,
+    MINUTES_PER_DAY,
+};
 pub use protocol::{library, Protocol, Role, Step};
 pub use run::{Run, Running};
+pub use shortcut::{shortcut, KeyPlace, Shortcut, SHORTCUT_HELP};
 pub use timer::{Timer, MINUTE_MS};
 pub use workshop::{Parked, Workshop};

@@ -349,6 +349,19 @@ impl Plan {
     }
 }
 
+/// A time of day as a time field holds it ("08:30", "15:05").
+pub fn time_value(minutes: u32) -> String {
+    let m = minutes % MINUTES_PER_DAY;
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The minutes after midnight of a time field's value ("08:30"), if it is one.
+pub fn from_time_value(value: &str) -> Option<u32> {
+    let (h, m) = value.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
 /// A time of day as a US agenda prints it: "8:30 am", "12:05 pm".
 pub fn clock(minutes: u32) -> String {
     let m = minutes % MINUTES_PER_DAY;

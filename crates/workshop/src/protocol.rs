@@ -22,6 +22,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order a list offers them.
+    pub const ALL: [Role; 6] = [
+        Role::Facilitator,
+        Role::Presenters,
+        Role::Participants,
+        Role::Panel,
+        Role::Everyone,
+        Role::NoOne,
+    ];
+
     /// How the run view and the projector say it.
     pub fn name(self) -> &'static str {
         match self {

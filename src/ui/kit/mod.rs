@@ -2,6 +2,7 @@
 
 pub mod confirm;
 pub mod files;
+pub mod keep;
 pub mod later;
 pub mod notice;
 pub mod page;

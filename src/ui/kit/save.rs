@@ -10,6 +10,9 @@ pub fn SaveStatusLine(
     /// The state of the open thing's saves.
     #[prop(into)]
     status: Signal<SaveStatus>,
+    /// What is saved, as people call it.
+    #[prop(default = "draft")]
+    noun: &'static str,
 ) -> impl IntoView {
     let class = move || match status.get() {
         SaveStatus::Saved => "save-status save-status--saved",
@@ -17,7 +20,7 @@ pub fn SaveStatusLine(
         SaveStatus::NotSaved { .. } | SaveStatus::Conflict => "save-status save-status--failed",
         SaveStatus::ReadOnly => "save-status save-status--read-only",
     };
-    view! { <p class=class data-testid="save-status">{move || status.get().text()}</p> }
+    view! { <p class=class data-testid="save-status">{move || status.get().text_for(noun)}</p> }
 }
 
 /// One difference between this tab's version and the other tab's: what, this tab, the other.

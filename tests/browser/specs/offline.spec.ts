@@ -58,7 +58,7 @@ test("no request leaves the app's own origin while using every screen", async ({
   const elsewhere: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== "http://127.0.0.1:4173") elsewhere.push(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== new URL(test.info().project.use.baseURL!).origin) elsewhere.push(request.url());
   });
   const wb = new Workbook(page);
   await wb.openHome();

@@ -304,6 +304,7 @@ fn a_run_is_put_over_whatever_version_is_stored_and_never_over_a_damaged_one() {
     let mut running = Running {
         plan: plan.id.clone(),
         run: Run::new(&plan),
+        shown: None,
     };
     assert_eq!(runs.put(&running), Ok(1));
     running.run.next(&plan, 1_000);

@@ -146,3 +146,17 @@ fn focus_names_a_catalog_area() {
         None
     );
 }
+
+#[test]
+fn time_fields_read_and_write_minutes_after_midnight() {
+    assert_eq!(time_value(8 * 60 + 5), "08:05");
+    assert_eq!(time_value(15 * 60 + 30), "15:30");
+    assert_eq!(from_time_value("08:05"), Some(8 * 60 + 5));
+    assert_eq!(from_time_value("15:30:00"), Some(15 * 60 + 30));
+    assert_eq!(from_time_value("24:00"), None);
+    assert_eq!(from_time_value("9:75"), None);
+    assert_eq!(from_time_value(""), None);
+    for m in [0, 59, 600, 1439] {
+        assert_eq!(from_time_value(&time_value(m)), Some(m));
+    }
+}
