@@ -63,7 +63,9 @@ pub fn Projector(id: String) -> impl IntoView {
             .filter(|t| !t.is_empty());
         view! {
             <p class="projector__session" data-testid="projector-session">
-                {p.session.title.clone()}{area.map(|a| format!(" \u{b7} {a}"))}
+                // The heading is the step, or the session itself when it has no protocol.
+                {if p.step.is_some() { p.session.title.clone() } else { p.session.activity.clone() }}
+                {area.map(|a| format!(" \u{b7} {a}"))}
             </p>
             <h1 class="projector__step" data-testid="projector-step">{heading}</h1>
             {p.team.map(|t| view! { <p class="projector__team" data-testid="projector-team">"Presenting: "{t}</p> })}

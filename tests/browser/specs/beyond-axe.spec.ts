@@ -52,6 +52,15 @@ type Screen = { name: string; open: (page: Page) => Promise<void>; current?: [st
 
 // Every screen and exported document, with how to reach it. `current`: an element that marks the
 // current or selected state, and one like it that does not.
+/** The facilitator's two-hour plan, open in the editor. */
+async function workshopPlan(page: Page) {
+  await page.goto("/workshop.html");
+  await page.getByRole("button", { name: "Start from the two-hour plan" }).click();
+  await expect(page.getByTestId("plan-editor")).toBeVisible();
+  // Every disclosure open, so what they hold is checked too.
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+}
+
 const SCREENS: Screen[] = [
   { name: "team-home", open: async (page) => { await realisticDraft(page); await page.getByRole("link", { name: "All drafts" }).click(); } },
   {
@@ -110,6 +119,16 @@ const SCREENS: Screen[] = [
   { name: "review-reading", open: async (page) => { await reviewerWithProposals(page); await page.getByTestId("proposal").first().getByRole("link").click(); } },
   { name: "workshop-list", open: async (page) => { await page.goto("/workshop.html"); await expect(page.getByTestId("handout-link")).toHaveCount(4); } },
   { name: "workshop-handout", open: async (page) => { await page.goto("/workshop.html#/handouts/1"); await expect(page.getByTestId("handout")).toBeVisible(); } },
+  { name: "workshop-plan", open: workshopPlan },
+  { name: "workshop-run", open: async (page) => { await workshopPlan(page); await page.getByRole("link", { name: "Run this plan" }).click(); await expect(page.getByTestId("run-view")).toBeVisible(); } },
+  {
+    name: "workshop-projector",
+    open: async (page) => {
+      await workshopPlan(page);
+      await page.goto(page.url() + "/projector");
+      await expect(page.getByTestId("projector-step")).toBeVisible();
+    },
+  },
 ];
 
 for (const screen of SCREENS) {
