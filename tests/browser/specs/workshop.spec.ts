@@ -42,6 +42,14 @@ async function buildPlan(page: Page) {
   await expect(agenda.getByRole("row", { name: /Pitches/ })).toContainText("6:10 pm\u20137:10 pm");
   await expect(page.getByTestId("overrun")).toContainText("100 minutes past the end of the day (5:30 pm)");
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // Reorder: the pitches before the tuning, and back; the times follow each move.
+  await page.getByRole("button", { name: "Move session 7 up" }).click();
+  await expect(page.locator("#session-5-heading")).toBeFocused();
+  await expect(agenda.getByRole("row", { name: /Pitches/ })).toContainText("5:30 pm\u20136:30 pm");
+  await page.getByRole("button", { name: "Move session 6 down" }).click();
+  await expect(agenda.getByRole("row", { name: /Pitches/ })).toContainText("6:10 pm\u20137:10 pm");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
 }
 
 /** The stored plan, as the projector and a reload read it. */
@@ -112,7 +120,13 @@ test("a facilitator builds a plan, runs it step by step, and the projector windo
   await expect(projector.getByTestId("projector-team")).toHaveText("Presenting: Roosevelt");
   await expect(projector.getByTestId("projector-roles")).toHaveText("Speaking: the presenting team. Silent: the panel.");
 
-  // Pause and resume: the countdown stops and goes on from where it was.
+  // Pause and resume: the countdown stops and goes on from where it was (P starts it too).
+  await page.keyboard.press("p");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.keyboard.press("p");
+  await expect(page.getByRole("button", { name: "Start" })).toBeVisible();
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("timer").locator("[role=timer]")).toHaveText("10:00");
   await page.getByRole("button", { name: "Start" }).click();
   await expect(page.getByTestId("timer")).toContainText("Time left");
   await page.waitForTimeout(1_500);
@@ -157,8 +171,20 @@ test("a facilitator builds a plan, runs it step by step, and the projector windo
   expect(kept.parking_lot.map((p: { text: string }) => p.text)).toEqual(["Who pays for the substitutes on Fridays?"]);
 });
 
-test("a short time box ends: the run view and the projector show it, and the agenda's later times move", async ({ page, context }) => {
+test("a short time box ends: the run view and the projector show it, a chime plays, and the agenda's later times move", async ({ page, context }) => {
   await context.clock.install();
+  // Count the chimes: the page's sound goes through the Web Audio API.
+  await context.addInitScript(() => {
+    const w = window as unknown as { chimes: number; AudioContext: typeof AudioContext };
+    w.chimes = 0;
+    const Real = w.AudioContext;
+    w.AudioContext = class extends Real {
+      constructor() {
+        super();
+        w.chimes++;
+      }
+    } as typeof AudioContext;
+  });
   await page.goto("/workshop.html");
   await page.getByRole("button", { name: "Start from the two-hour plan" }).click();
   await page.locator("#session-0-minutes").fill("1");
@@ -168,13 +194,19 @@ test("a short time box ends: the run view and the projector show it, and the age
     page.waitForEvent("popup"),
     page.getByRole("button", { name: "Open the projector window" }).click(),
   ]);
+  await page.getByLabel("Play a chime when a time box ends").check();
+  await page.getByRole("button", { name: "Add a minute" }).click();
+  await expect(page.getByTestId("timer").locator("[role=timer]")).toHaveText("2:00");
+  await page.getByRole("button", { name: "Reset" }).click();
   await page.getByRole("button", { name: "Start" }).click();
   await expect(page.getByTestId("timer").locator("[role=timer]")).toHaveText(/^(1:00|0:59)$/);
+  expect(await page.evaluate(() => (window as unknown as { chimes: number }).chimes)).toBe(0);
   await context.clock.fastForward("01:30");
   await expect(page.getByTestId("timer")).toContainText("Time is up");
   await expect(page.getByTestId("timer")).toHaveClass(/timer--up/);
   await expect(page.getByTestId("timer").locator("[role=timer]")).toHaveText(/^\+0:(29|30|31)$/);
   await expect(projector.getByTestId("projector-timer")).toContainText("Time is up");
+  expect(await page.evaluate(() => (window as unknown as { chimes: number }).chimes)).toBe(1);
   // Running long moves every later time: the next session starts when this one really ends.
   const next = page.getByTestId("agenda").getByRole("row", { name: /Get clear on the problems/ });
   await expect(next).toContainText("3:32 pm");
