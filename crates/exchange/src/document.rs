@@ -233,7 +233,7 @@ mod tests {
         assert_eq!(listed, ["problems.meaning"]);
         let mark = Document::new(&draft, Unanswered::Mark);
         assert_eq!(mark.parts.len(), 4);
-        assert_eq!(mark.parts[0].items.len(), 7);
+        assert_eq!(mark.parts[0].items.len(), 9);
         assert_eq!(mark.parts[0].items[1].block, Block::Unanswered);
     }
 

@@ -226,9 +226,10 @@ fn readiness(out: &mut String, doc: &Document) {
         for flag in &doc.readiness.flags {
             let _ = writeln!(
                 out,
-                "<li><strong>{}.</strong> {}</li>",
+                "<li><strong>{}.</strong> {} <span class=\"looked-for\">The check looked for {}.</span></li>",
                 text(flag.title()),
-                text(flag.why())
+                text(flag.why()),
+                text(flag.looked_for())
             );
         }
         out.push_str("</ul>\n");

@@ -51,9 +51,10 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
     for flag in &doc.readiness.flags {
         let _ = writeln!(
             out,
-            "- **{}.** {}",
+            "- **{}.** {} The check looked for {}.",
             escape(flag.title()),
-            escape(flag.why())
+            escape(flag.why()),
+            escape(flag.looked_for())
         );
     }
     if !doc.readiness.flags.is_empty() {

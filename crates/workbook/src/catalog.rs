@@ -502,6 +502,24 @@ static SECTIONS: &[Section] = &[
                 kind: PromptKind::LongText,
                 actions: &[A::PracticeShift],
             },
+            Prompt {
+                id: "problems.week",
+                label: "A week in the life of one student under the new design",
+                help: "Follow one student from Monday to Friday: how fast they move and on what path, \
+                       when they work alone, in small groups or as a class, where their interests come \
+                       in, and which adults they work with.",
+                kind: PromptKind::LongText,
+                actions: &[A::PracticeShift],
+            },
+            Prompt {
+                id: "problems.equity",
+                label: "How will the design serve students on the margins and keep the work demanding?",
+                help: "Say what students with disabilities, English learners and students far behind \
+                       will get, and how every student keeps doing grade-level work rather than easier \
+                       work at a slower pace.",
+                kind: PromptKind::LongText,
+                actions: &[A::PracticeShift],
+            },
         ],
     },
     Section {
@@ -818,6 +836,16 @@ static SECTIONS: &[Section] = &[
                 kind: PromptKind::LongText,
                 actions: &[A::DesignCompetition],
             },
+            Prompt {
+                id: "pathway.scale",
+                label: "How will the pilot grow to the whole school, and last?",
+                help: "Say when and how the design spreads beyond its first classrooms, what teachers \
+                       will stop doing to make room for it, how the model will be written down so \
+                       another school could pick it up, and how state testing will be handled while \
+                       the change is under way.",
+                kind: PromptKind::LongText,
+                actions: &[A::KnowledgeManagement, A::NewOrAdapt],
+            },
         ],
     },
     Section {
@@ -909,6 +937,8 @@ mod tests {
                 "problems.cases",
                 "problems.change",
                 "problems.practice",
+                "problems.week",
+                "problems.equity",
                 "flexibility.inventory",
                 "flexibility.tensions",
                 "flexibility.departments",
@@ -933,6 +963,7 @@ mod tests {
                 "pathway.funding",
                 "pathway.funding_plan",
                 "pathway.support",
+                "pathway.scale",
             ]
         );
         for p in prompts() {
@@ -1060,7 +1091,7 @@ mod tests {
             problems.progress(&draft),
             Progress {
                 answered: 0,
-                total: 7
+                total: 9
             }
         );
         draft.set_answer(
@@ -1073,13 +1104,13 @@ mod tests {
             problems.progress(&draft),
             Progress {
                 answered: 1,
-                total: 7
+                total: 9
             }
         );
         let total: usize = SECTIONS.iter().map(|s| s.prompts.len()).sum();
         assert_eq!(overall_progress(&draft), Progress { answered: 2, total });
         assert!(!overall_progress(&draft).is_complete());
-        assert_eq!(problems.progress(&draft).percent(), 14);
+        assert_eq!(problems.progress(&draft).percent(), 11);
         assert_eq!(Progress::default().percent(), 0);
         assert!(section("readiness").unwrap().progress(&draft).is_complete());
     }

@@ -20,6 +20,7 @@ pub mod history;
 pub mod order;
 pub mod readiness;
 pub mod report;
+pub mod substance;
 
 pub use catalog::{FocusArea, Progress, Prompt, PromptKind, Section, SectionKind};
 pub use draft::{new_draft_id, row_has_text, valid_draft_id, Answer, Draft, Row};

@@ -42,6 +42,7 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
                     <li class="flag" data-testid="flag">
                         <h3 class="flag__title">{flag.title()}</h3>
                         <p class="flag__why">{flag.why()}</p>
+                        <p class="flag__looked-for">{format!("What the check looked for: {}.", flag.looked_for())}</p>
                         <p>
                             <a class="flag__fix" href=prompt_href(&id, prompt)>
                                 {format!("Answer \u{201c}{}\u{201d}", prompt.label)}
