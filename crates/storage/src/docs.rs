@@ -187,6 +187,13 @@ impl<D: Stored> DocStore<D> {
                 probe.revision,
             ),
             Ok(probe) => match serde_json::from_str::<RecordIn<D>>(raw) {
+                Ok(record) if record.doc.id() != id => (
+                    DocEntry::Damaged {
+                        id: id.to_string(),
+                        reason: "the record inside belongs to another id".to_string(),
+                    },
+                    probe.revision,
+                ),
                 Ok(record) => (
                     DocEntry::Editable {
                         doc: record.doc,

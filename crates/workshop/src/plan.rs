@@ -97,10 +97,18 @@ impl Session {
         }
     }
 
+    /// The presenting teams, as named (blank lines of the list left out).
+    pub fn team_names(&self) -> impl Iterator<Item = &str> {
+        self.teams
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+    }
+
     /// How many times its protocol's steps run: once per presenting team, or once.
     pub fn rounds(&self) -> usize {
         match &self.protocol {
-            Some(p) if p.per_team => self.teams.len().max(1),
+            Some(p) if p.per_team => self.team_names().count().max(1),
             _ => 1,
         }
     }
@@ -136,7 +144,7 @@ impl Session {
     /// The team presenting in a round, when the protocol runs once per team.
     pub fn team(&self, round: usize) -> Option<&str> {
         match &self.protocol {
-            Some(p) if p.per_team => self.teams.get(round).map(String::as_str),
+            Some(p) if p.per_team => self.team_names().nth(round),
             _ => None,
         }
     }

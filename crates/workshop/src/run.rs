@@ -64,6 +64,7 @@ impl Run {
     /// Moves to the step `by` places on (or back), noting how long the one left took and
     /// starting the next one's countdown running if this one was.
     fn go(&mut self, plan: &Plan, now: u64, forward: bool) {
+        self.fit(plan, now);
         let steps = plan.steps();
         let to = if forward {
             self.position + 1
@@ -102,9 +103,24 @@ impl Run {
         self.go(plan, now, true);
     }
 
+    /// Keeps the run on a step of `plan` after the plan changed under it (a session or a step
+    /// removed in another window): past the end, it goes to the last step, its countdown stopped.
+    /// Returns whether it had to move.
+    pub fn fit(&mut self, plan: &Plan, now: u64) -> bool {
+        let steps = plan.steps();
+        if self.position < steps.len() || steps.is_empty() && self.position == 0 {
+            return false;
+        }
+        self.timer.pause(now);
+        self.position = steps.len().saturating_sub(1);
+        self.timer = Timer::new(planned_ms(plan, steps.last().copied()));
+        true
+    }
+
     /// On to the first step of the next session: the steps of this one not reached count as
     /// cut (no minutes), so the agenda's later times move up.
     pub fn next_session(&mut self, plan: &Plan, now: u64) {
+        self.fit(plan, now);
         let steps = plan.steps();
         let Some(here) = steps.get(self.position).copied() else {
             return;
@@ -113,6 +129,8 @@ impl Run {
             return;
         };
         self.go(plan, now, true);
+        // The step left counts as long as it ran, even if that was no time at all.
+        self.ran.entry(here).or_insert(0);
         while self.position < to {
             let skipped = steps[self.position];
             self.go(plan, now, true);
@@ -120,8 +138,10 @@ impl Run {
         }
     }
 
-    /// Back to the first step of this session, or of the one before when already there.
+    /// Back to the first step of this session, or of the one before when already there (a
+    /// session with no steps is passed over).
     pub fn previous_session(&mut self, plan: &Plan, now: u64) {
+        self.fit(plan, now);
         let steps = plan.steps();
         let Some(here) = steps.get(self.position).copied() else {
             return;
@@ -129,8 +149,10 @@ impl Run {
         let first_of = |session: usize| steps.iter().position(|s| s.session == session);
         let to = match first_of(here.session) {
             Some(first) if first < self.position => first,
-            _ if here.session > 0 => first_of(here.session - 1).unwrap_or(0),
-            _ => return,
+            _ => match steps[..self.position].last() {
+                Some(before) => first_of(before.session).unwrap_or(0),
+                None => return,
+            },
         };
         while self.position > to {
             self.go(plan, now, false);
@@ -228,6 +250,66 @@ mod tests {
         assert_eq!(run.position, 0);
         run.previous_session(&plan, T0 + 15 * MINUTE_MS);
         assert_eq!(run.position, 0);
+    }
+
+    #[test]
+    fn a_plan_that_shrank_under_the_run_keeps_it_on_a_step_and_back_does_not_panic() {
+        let mut plan = pitch_day();
+        let mut run = Run::new(&plan);
+        for i in 0..6 {
+            run.next(&plan, T0 + i * MINUTE_MS);
+        }
+        assert_eq!(run.position, 6);
+        // Another window removes the pitch session.
+        plan.sessions.pop();
+        run.back(&plan, T0 + 10 * MINUTE_MS);
+        assert_eq!(run.position, 0);
+        assert!(run.current(&plan).is_some());
+        let mut plan = pitch_day();
+        let mut run = Run::new(&plan);
+        run.position = 6;
+        plan.sessions[1].teams.truncate(1);
+        assert!(run.fit(&plan, T0));
+        assert_eq!(run.position, plan.steps().len() - 1);
+        assert!(!run.fit(&plan, T0));
+        run.next_session(&plan, T0);
+        run.previous_session(&plan, T0);
+    }
+
+    #[test]
+    fn a_session_left_before_its_countdown_started_counts_as_cut() {
+        let mut plan = pitch_day();
+        plan.sessions
+            .push(Session::new("Close", Focus::default(), "Whole group", 10));
+        let mut run = Run::new(&plan);
+        // Straight from the welcome to the pitches, then on to the close, no countdown started.
+        run.next_session(&plan, T0);
+        run.next_session(&plan, T0);
+        let agenda = plan.agenda(&run.ran);
+        assert_eq!(agenda[0].end, 9 * 60, "the welcome was cut");
+        assert_eq!(agenda[1].end, 9 * 60, "so were the pitches");
+        assert_eq!(agenda[2].start, 9 * 60);
+    }
+
+    #[test]
+    fn previous_session_passes_over_a_session_with_no_steps() {
+        let mut plan = pitch_day();
+        plan.sessions[1].protocol.as_mut().unwrap().steps.clear();
+        plan.sessions
+            .push(Session::new("Close", Focus::default(), "Whole group", 10));
+        let mut run = Run::new(&plan);
+        run.next(&plan, T0);
+        assert_eq!(run.current(&plan).unwrap().session, 2);
+        run.previous_session(&plan, T0);
+        assert_eq!(run.current(&plan).unwrap().session, 0);
+    }
+
+    #[test]
+    fn blank_lines_in_the_list_of_teams_are_no_teams() {
+        let mut plan = pitch_day();
+        plan.sessions[1].teams = vec!["Lincoln".into(), "".into(), "  Adams ".into(), " ".into()];
+        assert_eq!(plan.sessions[1].rounds(), 2);
+        assert_eq!(plan.sessions[1].team(1), Some("Adams"));
     }
 
     #[test]

@@ -146,10 +146,23 @@ impl<D: Stored + Send + Sync + 'static> Keeper<D> {
         }
     }
 
-    /// Applies an edit, and schedules the write.
+    /// Whether the record can be changed now (not while two versions wait for a choice, nor
+    /// when a newer version wrote it).
+    pub fn can_edit(&self) -> bool {
+        self.status.with(|s| *s != SaveStatus::ReadOnly) && self.conflict.with(Option::is_none)
+    }
+
+    /// Applies an edit, and schedules the write (nothing happens while the record cannot be
+    /// changed: the screen's fields are disabled then).
     pub fn edit(&self, change: impl FnOnce(&mut D)) {
+        let _ = self.try_edit(change);
+    }
+
+    /// Applies an edit, and schedules the write. Returns false, changing nothing, when the
+    /// record cannot be changed now.
+    pub fn try_edit(&self, change: impl FnOnce(&mut D)) -> bool {
         if !self.session.with_value(SaveSession::can_edit) {
-            return;
+            return false;
         }
         self.doc.update(change);
         self.session.update_value(SaveSession::edited);
@@ -161,6 +174,7 @@ impl<D: Stored + Send + Sync + 'static> Keeper<D> {
             let handle = set_timeout_with_handle(move || this.flush(), SAVE_DELAY).ok();
             self.timer.set_value(handle);
         }
+        true
     }
 
     fn stop_timer(&self) {

@@ -100,7 +100,7 @@ fn role_field(
         .map(|(i, role)| {
             let value = value.clone();
             let role = *role;
-            view! { <option value=i.to_string() selected=move || value() == role>{capitalised(role.name())}</option> }
+            view! { <option value=i.to_string() prop:selected=move || value() == role>{capitalised(role.name())}</option> }
         })
         .collect_view();
     view! {
@@ -166,12 +166,15 @@ fn FocusFields(plan: Plan, i: usize) -> impl IntoView {
         .iter()
         .map(|a| {
             let n = a.number();
-            view! { <option value=n.to_string() selected=move || area() == Some(n)>{a.section().numbered_title()}</option> }
+            view! { <option value=n.to_string() prop:selected=move || area() == Some(n)>{a.section().numbered_title()}</option> }
         })
         .collect_view();
     let id = format!("session-{i}-area");
+    // Only a change of area rebuilds the list: ticking a box, or typing elsewhere, leaves it
+    // (and the disclosure holding it) as it is.
+    let focus_area = Memo::new(move |_| read_session(plan, i, |s| s.focus.focus_area()));
     let prompts = move || {
-        let focus_area = read_session(plan, i, |s| s.focus.focus_area())?;
+        let focus_area = focus_area.get()?;
         let boxes = focus_area
             .section()
             .prompts
@@ -220,7 +223,7 @@ fn FocusFields(plan: Plan, i: usize) -> impl IntoView {
                     edit_session(plan, i, |s| s.focus = Focus { area: n, prompts: Vec::new() });
                 }
             >
-                <option value="" selected=move || area().is_none()>"None (welcome, break, close)"</option>
+                <option value="" prop:selected=move || area().is_none()>"None (welcome, break, close)"</option>
                 {options}
             </select>
         </div>
@@ -294,13 +297,17 @@ fn StepFields(plan: Plan, i: usize, k: usize) -> impl IntoView {
 fn ProtocolFields(plan: Plan, i: usize) -> impl IntoView {
     let announcement = expect_context::<RwSignal<String>>();
     let current = move || read_session(plan, i, |s| s.protocol.as_ref().map(|p| p.id.clone()));
+    // Only a change in the protocols offered rebuilds the options.
+    let offered = Memo::new(move |_| plan.doc.with(protocols));
     let options = move || {
-        plan.doc.with(protocols)
+        offered
+            .get()
             .into_iter()
             .map(|p| {
                 let id = p.id.clone();
-                let label = format!("{} ({} min{})", p.name, p.minutes(), if p.per_team { " per team" } else { "" });
-                view! { <option value=id.clone() selected=move || current().as_deref() == Some(id.as_str())>{label}</option> }
+                // The names say their minutes ("Tuning a plan (40 minutes)").
+                let label = p.name.clone();
+                view! { <option value=id.clone() prop:selected=move || current().as_deref() == Some(id.as_str())>{label}</option> }
             })
             .collect_view()
     };
@@ -355,7 +362,7 @@ fn ProtocolFields(plan: Plan, i: usize) -> impl IntoView {
         <div class="field">
             <label for=select_id.clone()>"Protocol"</label>
             <select id=select_id on:change=choose>
-                <option value="" selected=move || current().is_none()>"None: one time box"</option>
+                <option value="" prop:selected=move || current().is_none()>"No protocol: one timed block"</option>
                 {options}
             </select>
         </div>
@@ -366,7 +373,8 @@ fn ProtocolFields(plan: Plan, i: usize) -> impl IntoView {
                     "Presenting teams, one per line",
                     Some("The steps run once for each team, in this order."),
                     move || read_session(plan, i, |s| s.teams.join("\n")),
-                    move |v| edit_session(plan, i, |s| s.teams = v.lines().map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()),
+                    // Kept as typed (blank lines are no teams), so Enter and spaces stay put.
+                    move |v| edit_session(plan, i, |s| s.teams = v.split('\n').map(String::from).collect()),
                 )}
             </Show>
             <details class="session__steps">
@@ -558,6 +566,32 @@ pub fn AgendaTable(
     }
 }
 
+/// How the plan's saving goes: the status line, "Try saving again", a note, and both versions
+/// when another tab changed the plan too.
+#[component]
+pub fn PlanSaving(plan: Plan) -> impl IntoView {
+    let differences = move || {
+        plan.conflict
+            .get()
+            .map(|c| plan.doc.with_untracked(|w| w.differences(&c.theirs)))
+    };
+    view! {
+        <SaveStatusLine status=plan.status noun="plan" />
+        <Show when=move || matches!(plan.status.get(), SaveStatus::NotSaved { .. })>
+            <p><button type="button" class="button button--secondary button--small" on:click=move |_| plan.retry()>"Try saving again"</button></p>
+        </Show>
+        <div role="status">{move || plan.notice.get().map(|text| view! { <p class="notice">{text}</p> })}</div>
+        {move || differences().map(|differences| view! {
+            <ConflictPanel
+                thing="plan"
+                differences
+                keep_mine=Callback::new(move |()| plan.keep_mine())
+                keep_theirs=Callback::new(move |()| plan.keep_theirs())
+            />
+        })}
+    }
+}
+
 /// The plan editor.
 #[component]
 pub fn Editor(id: String) -> impl IntoView {
@@ -639,33 +673,17 @@ pub fn Editor(id: String) -> impl IntoView {
         }
     };
     let plan_id = plan.doc.with_untracked(|w| w.plan.id.clone());
-    let differences = move || {
-        plan.conflict
-            .get()
-            .map(|c| plan.doc.with_untracked(|w| w.differences(&c.theirs)))
-    };
     view! {
         <main id="main" class="page plan" tabindex="-1" data-testid="plan-editor">
             <p><a href=Place::Home.href()>"\u{2190} Your plans"</a></p>
             <h1>{title}</h1>
-            <SaveStatusLine status=plan.status noun="plan" />
-            <Show when=move || matches!(plan.status.get(), SaveStatus::NotSaved { .. })>
-                <p><button type="button" class="button button--secondary button--small" on:click=move |_| plan.retry()>"Try saving again"</button></p>
-            </Show>
-            {move || plan.notice.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            {move || differences().map(|differences| view! {
-                <ConflictPanel
-                    thing="plan"
-                    differences
-                    keep_mine=Callback::new(move |()| plan.keep_mine())
-                    keep_theirs=Callback::new(move |()| plan.keep_theirs())
-                />
-            })}
+            <PlanSaving plan />
             <p class="notice__actions">
                 <a class="button" href=Place::Run(plan_id.clone()).href()>"Run this plan"</a>
                 <button type="button" class="button button--secondary" on:click=export>"Export the plan file"</button>
                 <button type="button" class="button button--secondary" on:click=guide>"Download the facilitator guide"</button>
             </p>
+            <fieldset class="plan__fields" disabled=move || !plan.can_edit()>
             <h2>"The day"</h2>
             {text_field("plan-title".into(), "Title of the plan", move || plan.doc.with(|w| w.plan.title.clone()), move |v| plan.edit(|w| w.plan.title = v))}
             <div class="field-row">
@@ -682,6 +700,7 @@ pub fn Editor(id: String) -> impl IntoView {
             </ol>
             <p><button type="button" id="add-session" class="button button--secondary" on:click=add>"Add a session"</button></p>
             <ParkingLot plan />
+            </fieldset>
         </main>
     }
     .into_any()

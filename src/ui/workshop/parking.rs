@@ -16,9 +16,15 @@ pub fn ParkingLot(plan: Plan) -> impl IntoView {
         if text.trim().is_empty() {
             return announce(announcement, "Write the question first.".into());
         }
-        plan.edit(|w| w.park(&text, browser::now_ms()));
-        draft.set(String::new());
-        announce(announcement, "Parked the question.".into());
+        if plan.try_edit(|w| w.park(&text, browser::now_ms())) {
+            draft.set(String::new());
+            announce(announcement, "Parked the question.".into());
+        } else {
+            announce(
+                announcement,
+                "The question was not parked: the plan cannot be changed right now. It is still in the field.".into(),
+            );
+        }
     };
     let count = move || plan.doc.with(|w| w.parking_lot.len());
     let item = move |i: usize| {

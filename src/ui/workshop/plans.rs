@@ -7,7 +7,7 @@ use crate::ui::kit::confirm::ConfirmDelete;
 use crate::ui::kit::files::{ChosenFile, FilePicker};
 use crate::ui::kit::notice::{announce, ErrorNotice};
 use crossroads_exchange::{read_workshop, MAX_WORKSHOP_BYTES};
-use crossroads_storage::{DocEntry, Document};
+use crossroads_storage::{DocEntry, DocStore, Document};
 use crossroads_workbook::FocusArea;
 use crossroads_workshop::{clock, Plan, Workshop};
 use leptos::prelude::*;
@@ -42,7 +42,11 @@ fn add_and_open(workshop: Workshop, problem: RwSignal<Option<String>>) {
 }
 
 /// One line of the list: a plan, or a stored record that cannot be opened.
-fn plan_item(entry: DocEntry<Workshop>, refresh: RwSignal<u32>) -> impl IntoView {
+fn plan_item(
+    entry: DocEntry<Workshop>,
+    refresh: RwSignal<u32>,
+    problem: RwSignal<Option<String>>,
+) -> impl IntoView {
     match entry {
         DocEntry::Editable { doc, .. } => {
             let plan = &doc.plan;
@@ -61,7 +65,14 @@ fn plan_item(entry: DocEntry<Workshop>, refresh: RwSignal<u32>) -> impl IntoView
             let on_delete = {
                 let id = id.clone();
                 Callback::new(move |()| {
-                    let _ = Stores::get().plans.delete(&id);
+                    let stores = Stores::get();
+                    match stores.plans.delete(&id) {
+                        Ok(()) => {
+                            // Where its run was goes with it.
+                            let _ = stores.runs.delete(&id);
+                        }
+                        Err(e) => problem.set(Some(format!("The plan was not deleted: {}.", e.reason("plan")))),
+                    }
                     refresh.update(|n| *n += 1);
                 })
             };
@@ -124,8 +135,14 @@ pub fn Plans() -> impl IntoView {
         )
     }));
     let refresh = RwSignal::new(0u32);
-    let other_tab = window_event_listener(leptos::ev::storage, move |_| {
-        refresh.update(|n| *n += 1);
+    // Another tab's plans (not where a run is, which changes every few seconds during a run).
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev
+            .key()
+            .is_none_or(|k| DocStore::<Workshop>::id_of_key(&k).is_some())
+        {
+            refresh.update(|n| *n += 1);
+        }
     });
     on_cleanup(move || other_tab.remove());
     let list = move || {
@@ -140,7 +157,7 @@ pub fn Plans() -> impl IntoView {
         }
         let items = entries
             .into_iter()
-            .map(|e| plan_item(e, refresh))
+            .map(|e| plan_item(e, refresh, problem))
             .collect_view();
         view! { <ul class="proposal-list" data-testid="plans">{items}</ul> }.into_any()
     };
@@ -159,6 +176,10 @@ pub fn Plans() -> impl IntoView {
             Err(e) => return problem.set(Some(format!("{} was not imported: {e}", file.name))),
         };
         let plans = &Stores::get().plans;
+        if !crossroads_workbook::valid_draft_id(&workshop.plan.id) {
+            // An id that cannot name a place in storage or in the address gets a fresh one.
+            workshop.plan.id = new_plan_id();
+        }
         if plans.load(&workshop.plan.id).ok().flatten().is_some() {
             // The plan is here already: the file comes in beside it, never over it.
             workshop.plan.id = new_plan_id();

@@ -91,6 +91,7 @@ pub fn Projector(id: String) -> impl IntoView {
     };
     view! {
         <main id="main" class="projector" data-testid="projector">
+            {move || conductor.problem.get().map(|p| view! { <p class="projector__problem" role="alert">{p}</p> })}
             {timer}
             {body}
             <p class="projector__keys">{SHORTCUT_HELP}</p>

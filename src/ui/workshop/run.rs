@@ -3,7 +3,7 @@
 //! window that follows. Where the run is lives in storage ([`Running`]), so the projector in
 //! another window follows it through the browser alone and finds its place after a reload.
 
-use super::editor::{AgendaTable, Plan};
+use super::editor::{AgendaTable, Plan, PlanSaving};
 use super::parking::ParkingLot;
 use super::plans::NoPlan;
 use super::shortcuts::{self, chime, toggle_full_screen};
@@ -86,6 +86,21 @@ impl Conductor {
                     }
                 }
             }
+        });
+        // The plan may change under the run (a session removed in another window): keep the run
+        // on a step that exists.
+        Effect::new(move |_| {
+            let now = browser::now_ms();
+            workshop.with(|w| {
+                let off = conductor
+                    .running
+                    .with_untracked(|r| r.run.position >= w.plan.steps().len().max(1));
+                if off {
+                    conductor.running.update(|r| {
+                        r.run.fit(&w.plan, now);
+                    });
+                }
+            });
         });
         on_cleanup(move || {
             if let Some(t) = tick {
@@ -359,6 +374,7 @@ pub fn RunView(id: String) -> impl IntoView {
             <p><a href=Place::Plan(id.clone()).href()>"\u{2190} Back to the plan"</a></p>
             <h1>{move || format!("Running: {}", plan.doc.with(|w| w.display_title().to_string()))}</h1>
             <ErrorNotice message=conductor.problem />
+            <PlanSaving plan />
             <section class="run__now" aria-labelledby="now-heading">
                 {now_panel}
                 {timer}
@@ -380,7 +396,13 @@ pub fn RunView(id: String) -> impl IntoView {
                     <button type="button" class="button button--quiet" on:click=move |_| toggle_full_screen()>"Full screen"</button>
                 </div>
                 <p class="checkbox">
-                    <input type="checkbox" id="run-sound" prop:checked=move || sound.get() on:change=move |ev| sound.set(event_target_checked(&ev)) />
+                    <input type="checkbox" id="run-sound" prop:checked=move || sound.get() on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        if on {
+                            shortcuts::prepare_sound();
+                        }
+                        sound.set(on);
+                    } />
                     <label for="run-sound">"Play a chime when a time box ends"</label>
                 </p>
                 <p class="field__hint">{SHORTCUT_HELP}" The projector window follows every move; if it is closed, "<a href=Place::Projector(id.clone()).href() target="crossroads-projector">"open the projector link"</a>" in another window."</p>
@@ -394,7 +416,9 @@ pub fn RunView(id: String) -> impl IntoView {
                 <h2 id="run-agenda-heading">"The agenda as the day goes"</h2>
                 <AgendaTable plan ran current=current_session />
             </section>
-            <ParkingLot plan />
+            <fieldset class="plan__fields" disabled=move || !plan.can_edit()>
+                <ParkingLot plan />
+            </fieldset>
         </main>
     }
     .into_any()

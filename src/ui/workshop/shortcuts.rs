@@ -44,11 +44,29 @@ pub fn toggle_full_screen() {
     }
 }
 
+thread_local! {
+    /// One audio context for the page, made when the facilitator turns the chime on (browsers
+    /// let a page make sound only after a person's gesture).
+    static AUDIO: std::cell::RefCell<Option<web_sys::AudioContext>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Gets the chime ready: call it from the person's own click.
+pub fn prepare_sound() {
+    AUDIO.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.is_none() {
+            *a = web_sys::AudioContext::new().ok();
+        }
+    });
+}
+
 /// A short two-note chime, for the end of a time box. Quiet when the browser has no sound.
 pub fn chime() {
-    let Ok(context) = web_sys::AudioContext::new() else {
+    prepare_sound();
+    let Some(context) = AUDIO.with(|a| a.borrow().clone()) else {
         return;
     };
+    let _ = context.resume();
     let start = context.current_time();
     for (i, hz) in [660.0f32, 880.0].into_iter().enumerate() {
         let (Ok(osc), Ok(gain)) = (context.create_oscillator(), context.create_gain()) else {
