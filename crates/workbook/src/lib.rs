@@ -13,6 +13,7 @@
 //! assert_eq!(progress.answered, 1);
 //! ```
 
+pub mod budget;
 pub mod catalog;
 mod draft;
 pub mod fit;

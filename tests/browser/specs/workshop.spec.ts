@@ -29,6 +29,12 @@ async function buildPlan(page: Page) {
   await page.locator("#session-5-step-4-minutes").fill("15");
   await expect(page.getByTestId("session").nth(5)).toContainText("43 minutes in all");
   await page.locator("#session-5-step-4-minutes").fill("12");
+  // Saved as a protocol of the facilitator's own, it is offered to every session.
+  await page.locator("#session-5-save-as").fill("Lincoln tuning");
+  await page.getByTestId("session").nth(5).getByRole("button", { name: "Save as a new protocol" }).click();
+  await expect(page.locator("#session-5-protocol")).toHaveValue(/.+/);
+  await expect(page.locator("#session-5-protocol option:checked")).toHaveText("Lincoln tuning");
+  await expect(page.locator("#session-0-protocol option", { hasText: "Lincoln tuning" })).toHaveCount(1);
 
   await page.getByRole("button", { name: "Add a session" }).click();
   await page.locator("#session-6-title").fill("Pitches");
