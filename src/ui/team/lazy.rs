@@ -1,10 +1,22 @@
-//! The screens of a draft a team opens rarely (readiness check, export, history), kept out of
-//! the page's first download.
+//! The screens of a draft a team opens rarely (readiness check, export, history), and the work
+//! behind the home screen's backup and import buttons, kept out of the page's first download.
 //!
 //! In the release build (`cargo xtask build`, cargo feature `split`) each is a WebAssembly
 //! file of its own, fetched the first time the screen opens (or, earlier, in the background
 //! once a draft is open; the service worker keeps them for offline use). Every other build
 //! (tests, `cargo xtask dev`, the one-file kit) draws them directly, as before.
+
+/// Calls a `#[lazy]` function (`cfg_attr(feature = "split", leptos::lazy)`): at once in builds
+/// without split parts, or once its part has arrived.
+macro_rules! run_lazy {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        leptos::task::spawn_local(async move { $call.await });
+        #[cfg(not(feature = "split"))]
+        $call;
+    }};
+}
+pub(crate) use run_lazy;
 
 use super::autosave::Autosave;
 use super::export::ExportScreen;
