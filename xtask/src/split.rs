@@ -162,6 +162,17 @@ pub fn team(root: &Path, dist: &Path) -> Result<(), String> {
     if !loader.contains(&main_import) || !glue.contains(&glue_import) {
         return Err("the split loader and the glue do not name each other as expected".into());
     }
+    // Compiled from the fetched bytes rather than streamed, so a host that sends `.wasm` with
+    // another Content-Type still works, as it does for the main WebAssembly (wasm-bindgen's glue
+    // falls back the same way); the parts are small.
+    let streaming = "WebAssembly.instantiateStreaming(src, imports)";
+    if !loader.contains(streaming) {
+        return Err("the split loader does not fetch its parts as expected".into());
+    }
+    let loader = loader.replace(
+        streaming,
+        "src.then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports))",
+    );
     let loader = loader.replace(
         &main_import,
         "const initSync = (...args) => window.wasmBindings.initSync(...args);",
