@@ -446,7 +446,7 @@ for (const page of PAGES) {
   const later = results.sizes.pages[page.name].later;
   if (later.files.length) {
     lines.push("");
-    lines.push(`The ${page.label} fetches ${later.files.length} more files only when a draft opens (its rarely opened screens, split off; the service worker also keeps them for offline use once the page runs): ${kb(later.raw)} (${kb(later.gzip)} gzip), not counted above.`);
+    lines.push(`The ${page.label} fetches ${later.files.length} more files only when they are needed (its rarely opened screens and the work behind backup, restore and import, split off; once a draft opens, its screens are fetched in the background, and the service worker also keeps every part for offline use once the page runs): ${kb(later.raw)} (${kb(later.gzip)} gzip), not counted above.`);
   }
 }
 lines.push("");
