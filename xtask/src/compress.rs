@@ -246,7 +246,7 @@ pub fn summary(sizes: &[Sizes]) -> String {
         total(|s| s.gzip.unwrap_or(s.raw)),
         total(|s| s.brotli.unwrap_or(s.raw)),
     );
-    if let Some(wasm) = sizes.iter().find(|s| s.file.ends_with(".wasm")) {
+    if let Some(wasm) = sizes.iter().find(|s| s.file.ends_with("_bg.wasm")) {
         line.push_str(&format!(
             " (the WebAssembly: {} raw, {} gzip, {} brotli)",
             kb(wasm.raw),

@@ -143,14 +143,28 @@ pub fn finish(root: &Path) -> Result<(), String> {
     let mut own_any: Vec<&String> = Vec::new();
     for page in &PAGES {
         let html = read(&dist.join(page.html))?;
-        let own: Vec<&String> = names
-            .iter()
-            .filter(|n| {
-                !n.contains('/')
-                    && *n != "manifest.webmanifest"
-                    && (*n == page.html || html.contains(n.as_str()))
-            })
-            .collect();
+        let names_in = |text: &str| -> Vec<&String> {
+            names
+                .iter()
+                .filter(|n| {
+                    !n.contains('/') && *n != "manifest.webmanifest" && text.contains(n.as_str())
+                })
+                .collect()
+        };
+        let mut own: Vec<&String> = names.iter().filter(|n| *n == page.html).collect();
+        own.extend(names_in(&html));
+        // And what its scripts fetch later (the team's split parts, named by its loader).
+        let mut i = 0;
+        while i < own.len() {
+            if own[i].ends_with(".js") {
+                for n in names_in(&read(&dist.join(own[i]))?) {
+                    if !own.contains(&n) {
+                        own.push(n);
+                    }
+                }
+            }
+            i += 1;
+        }
         let mut list: Vec<String> = own.iter().map(|n| format!("./{n}")).collect();
         if page.html == "index.html" {
             list.insert(0, "./".to_string());
@@ -176,9 +190,10 @@ pub fn finish(root: &Path) -> Result<(), String> {
     }
 
     // The one-file kit.
-    let glue = read(&find(&dist, &names, "crossroads-", ".js")?)?;
-    let wasm =
-        fs::read(find(&dist, &names, "crossroads-", "_bg.wasm")?).map_err(|e| e.to_string())?;
+    // From trunk's unsplit build of the team's page: a file opened from disk fetches no parts.
+    let unsplit = crate::split::unsplit_dir(root);
+    let glue = read(&unsplit.join("crossroads.js"))?;
+    let wasm = fs::read(unsplit.join("crossroads_bg.wasm")).map_err(|e| e.to_string())?;
     let css = read(&find(&dist, &names, "main-", ".css")?)?;
     write(&dist.join(KIT), &kit(&glue, &wasm, &css)?)?;
     Ok(())

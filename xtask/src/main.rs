@@ -6,6 +6,7 @@
 
 mod compress;
 mod dist;
+mod split;
 
 use std::env;
 use std::ffi::OsString;
@@ -90,8 +91,18 @@ fn command(root: &Path, program: &str, args: &[&str]) -> Command {
 }
 
 fn run(root: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    run_with_env(root, program, args, &[])
+}
+
+fn run_with_env(
+    root: &Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     eprintln!("$ {program} {}", args.join(" "));
     let status = command(root, program, args)
+        .envs(env.iter().copied())
         .status()
         .map_err(|e| format!("could not start {program}: {e}"))?;
     if status.success() {
@@ -241,7 +252,10 @@ fn build(root: &Path) -> Result<(), String> {
             "trunk",
             &["build", "--release", "--offline", "--dist", &out, page.html],
         )?;
-        if i > 0 {
+        if i == 0 {
+            step("the team's rarely opened screens as WebAssembly files of their own");
+            split::team(root, &root.join("dist"))?;
+        } else {
             dist::copy_into(&root.join(&out), &root.join("dist"), page)?;
         }
     }
@@ -297,6 +311,23 @@ fn test(root: &Path, extra: &[String]) -> Result<(), String> {
             "--workspace",
             "--exclude",
             "xtask",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    step("clippy, WebAssembly as the release build splits it (warnings are errors)");
+    run(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "crossroads",
+            "--features",
+            "split",
             "--target",
             "wasm32-unknown-unknown",
             "--",

@@ -38,7 +38,9 @@ fn markdown(meaning: &str, cell: &str, title: &str) -> String {
     );
     // The readiness summary holds none of the typed text, only which warning signs the answers
     // leave (and those follow what the text says): it is left out of the comparison.
-    let summary = md.find("## Readiness summary").expect("every export has its summary");
+    let summary = md
+        .find("## Readiness summary")
+        .expect("every export has its summary");
     md[..summary].to_string()
 }
 

@@ -2,6 +2,7 @@
 //! overwriting anything, the reminder when none was made for a while, and whether the browser
 //! promised to keep the data.
 
+use super::lazy::run_lazy;
 use super::AppContext;
 use crate::ui::browser::{self, Persistence};
 use crate::ui::kit::files::{ChosenFile, FilePicker};
@@ -160,6 +161,93 @@ impl RestoreResult {
     }
 }
 
+/// Makes a backup file of every draft, after a click on "Back up all drafts".
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn make_backup(context: AppContext, made: RwSignal<Option<Result<String, String>>>) {
+    if made.is_disposed() {
+        return;
+    }
+    let result = back_up(context);
+    if let Ok(name) = &result {
+        context.announce(format!("Saved {name} to your downloads."));
+    }
+    made.set(Some(result));
+    context.drafts_changed();
+}
+
+/// Restores what a backup file holds.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn restore_file(
+    context: AppContext,
+    report: RwSignal<Option<Result<RestoreResult, String>>>,
+    text: String,
+) {
+    if report.is_disposed() {
+        return;
+    }
+    let backup = match read_backup(&text) {
+        Ok(backup) => backup,
+        Err(e) => return report.set(Some(Err(e.to_string()))),
+    };
+    let contents = BackupContents {
+        drafts: backup
+            .drafts
+            .into_iter()
+            .map(|d| (d.draft, d.history))
+            .collect(),
+        unreadable: backup
+            .unreadable
+            .into_iter()
+            .map(|r| (r.key, r.raw))
+            .collect(),
+    };
+    let outcome = RestoreResult {
+        report: context.store().restore_backup(&contents),
+        ..RestoreResult::default()
+    };
+    context.announce(outcome.problem().unwrap_or_else(|| outcome.summary()));
+    report.set(Some(Ok(outcome)));
+    context.drafts_changed();
+}
+
+/// Adds the chosen differing drafts of a restore (all when `which` is `None`) as copies.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn add_as_copies(
+    context: AppContext,
+    report: RwSignal<Option<Result<RestoreResult, String>>>,
+    which: Option<usize>,
+) {
+    let Some(Some(Ok(mut current))) = report.try_get_untracked() else {
+        return;
+    };
+    let store = context.store();
+    let differing = &mut current.report.differing;
+    let chosen: Vec<(Draft, History)> = match which {
+        Some(i) if i < differing.len() => vec![differing.remove(i)],
+        Some(_) => return,
+        None => std::mem::take(differing),
+    };
+    current.copy_failed = None;
+    for (draft, history) in chosen {
+        let copy = Draft {
+            id: new_draft_id(browser::now_ms(), browser::random_u64()),
+            title: format!("{} (from a backup)", draft.display_title()),
+            ..draft.clone()
+        };
+        match store.restore(&copy, &history) {
+            Ok(_) => current.copied += 1,
+            Err(e) => {
+                // Offered again, so the team can try once it has made room.
+                current.report.differing.push((draft, history));
+                current.copy_failed = Some(e.to_string());
+            }
+        }
+    }
+    context.announce(current.problem().unwrap_or_else(|| current.summary()));
+    report.set(Some(Ok(current)));
+    context.drafts_changed();
+}
+
 /// The backup panel of the home screen.
 #[component]
 pub fn BackupPanel() -> impl IntoView {
@@ -171,74 +259,12 @@ pub fn BackupPanel() -> impl IntoView {
         made.track();
         context.store().last_backup_ms()
     };
-    let back_up_now = move |_| {
-        let result = back_up(context);
-        if let Ok(name) = &result {
-            context.announce(format!("Saved {name} to your downloads."));
-        }
-        made.set(Some(result));
-        context.drafts_changed();
-    };
-    let restore_text = move |text: String| {
-        let backup = match read_backup(&text) {
-            Ok(backup) => backup,
-            Err(e) => return report.set(Some(Err(e.to_string()))),
-        };
-        let contents = BackupContents {
-            drafts: backup
-                .drafts
-                .into_iter()
-                .map(|d| (d.draft, d.history))
-                .collect(),
-            unreadable: backup
-                .unreadable
-                .into_iter()
-                .map(|r| (r.key, r.raw))
-                .collect(),
-        };
-        let outcome = RestoreResult {
-            report: context.store().restore_backup(&contents),
-            ..RestoreResult::default()
-        };
-        context.announce(outcome.problem().unwrap_or_else(|| outcome.summary()));
-        report.set(Some(Ok(outcome)));
-        context.drafts_changed();
-    };
+    let back_up_now = move |_| run_lazy!(make_backup(context, made));
     let on_file = Callback::new(move |file: ChosenFile| match file.text {
-        Ok(text) => restore_text(text),
+        Ok(text) => run_lazy!(restore_file(context, report, text)),
         Err(e) => report.set(Some(Err(e))),
     });
-    let add_copies = move |which: Option<usize>| {
-        let Some(Ok(mut current)) = report.get_untracked() else {
-            return;
-        };
-        let store = context.store();
-        let differing = &mut current.report.differing;
-        let chosen: Vec<(Draft, History)> = match which {
-            Some(i) if i < differing.len() => vec![differing.remove(i)],
-            Some(_) => return,
-            None => std::mem::take(differing),
-        };
-        current.copy_failed = None;
-        for (draft, history) in chosen {
-            let copy = Draft {
-                id: new_draft_id(browser::now_ms(), browser::random_u64()),
-                title: format!("{} (from a backup)", draft.display_title()),
-                ..draft.clone()
-            };
-            match store.restore(&copy, &history) {
-                Ok(_) => current.copied += 1,
-                Err(e) => {
-                    // Offered again, so the team can try once it has made room.
-                    current.report.differing.push((draft, history));
-                    current.copy_failed = Some(e.to_string());
-                }
-            }
-        }
-        context.announce(current.problem().unwrap_or_else(|| current.summary()));
-        report.set(Some(Ok(current)));
-        context.drafts_changed();
-    };
+    let add_copies = move |which: Option<usize>| run_lazy!(add_as_copies(context, report, which));
     let persistence = move || {
         match context.persistence.get() {
         Persistence::Granted => "This browser has agreed to keep Crossroads\u{2019} data even when the computer runs low on space.",

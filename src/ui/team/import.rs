@@ -1,6 +1,7 @@
 //! Bringing a proposal file into this browser: a file picker and a drop zone on the home screen.
 //! An import never replaces a draft without asking, and a replaced draft is kept as a backup.
 
+use super::lazy::run_lazy;
 use super::AppContext;
 use crate::ui::browser;
 use crate::ui::kit::files::{ChosenFile, DropZone, FilePicker, PROPOSAL_FILES};
@@ -108,6 +109,14 @@ impl Importer {
     }
 }
 
+/// Reads a chosen proposal file into this browser (or asks what to do with it).
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn read_chosen(importer: Importer, file: ChosenFile) {
+    if !importer.outcome.is_disposed() {
+        importer.read(file);
+    }
+}
+
 /// The import panel of the home screen.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
@@ -117,7 +126,7 @@ pub fn ImportPanel() -> impl IntoView {
         pending: RwSignal::new(None),
         set_aside: RwSignal::new(None),
     };
-    let on_file = Callback::new(move |file: ChosenFile| importer.read(file));
+    let on_file = Callback::new(move |file: ChosenFile| run_lazy!(read_chosen(importer, file)));
     view! {
         <DropZone class="import" labelled_by="import-heading" testid="import" limit=MAX_FILE_BYTES on_file>
             <h2 id="import-heading">"Open a proposal file"</h2>

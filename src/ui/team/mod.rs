@@ -8,6 +8,7 @@ mod export;
 mod history;
 mod home;
 mod import;
+mod lazy;
 mod prompt_field;
 mod readiness;
 mod route;

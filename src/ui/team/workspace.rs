@@ -1,10 +1,7 @@
 //! The screen of one open draft: its sections, the navigation between them, and saving.
 
 use super::autosave::Autosave;
-use super::export::ExportScreen;
-use super::history::HistoryScreen;
 use super::prompt_field::{field_id, PromptField};
-use super::readiness::ReadinessScreen;
 use super::route::{Route, EXPORT_PLACE, HISTORY_PLACE};
 use super::space::{Freed, SpacePanel};
 use super::AppContext;
@@ -94,6 +91,7 @@ enum Place {
 #[component]
 fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
     let context = AppContext::get();
+    super::lazy::preload();
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
     let place = Memo::new(move |_| {
         context.route.with(|route| match route {
@@ -174,11 +172,11 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
                 })}
                 {move || match place.get() {
                     Place::Section(section) if section.kind == SectionKind::Readiness => {
-                        view! { <ReadinessScreen autosave /> }.into_any()
+                        super::lazy::readiness(autosave)
                     }
                     Place::Section(section) => view! { <SectionScreen section autosave /> }.into_any(),
-                    Place::Export => view! { <ExportScreen autosave /> }.into_any(),
-                    Place::History => view! { <HistoryScreen autosave /> }.into_any(),
+                    Place::Export => super::lazy::export(autosave),
+                    Place::History => super::lazy::history(autosave),
                     Place::Unknown => view! {
                         <h1 id="section-heading" tabindex="-1">"There is no such section"</h1>
                         <p>"Choose a section from the list."</p>
