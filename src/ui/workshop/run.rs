@@ -362,7 +362,9 @@ pub fn RunView(id: String) -> impl IntoView {
         })
     };
     let current_session = Signal::derive(move || in_play.get().map(|p| p.session_at.0));
-    let ran = Signal::derive(move || {
+    // Read every tick, but the agenda is drawn again only when a duration really changes (at
+    // most once a minute while a step runs over), not four times a second.
+    let ran = Memo::new(move |_| {
         plan.doc.with(|w| {
             conductor
                 .running
