@@ -85,7 +85,7 @@ impl Document {
                     why: section.why,
                     items: items(section.prompts),
                 }),
-                SectionKind::Readiness => {}
+                SectionKind::Resources | SectionKind::Readiness => {}
             }
         }
         Document {

@@ -1,7 +1,7 @@
 //! Property tests: any proposal exported to a machine-readable form imports back equal.
 
 use crossroads_exchange::{export, import, ExportOptions, Format, Unanswered};
-use crossroads_workbook::{catalog, Answer, Draft, Row};
+use crossroads_workbook::{catalog, Answer, Draft, Flag, Row};
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;
 
@@ -33,6 +33,12 @@ fn prompt_id() -> impl Strategy<Value = String> {
     prop_oneof![9 => proptest::sample::select(ids), 1 => typed()]
 }
 
+/// A warning sign's id, or anything at all (a file may carry a sign this build does not know).
+fn flag_id() -> impl Strategy<Value = String> {
+    let ids: Vec<String> = Flag::ALL.iter().map(|f| f.id().to_string()).collect();
+    prop_oneof![9 => proptest::sample::select(ids), 1 => typed()]
+}
+
 fn draft() -> impl Strategy<Value = Draft> {
     (
         "[a-z0-9]{1,20}",
@@ -41,15 +47,17 @@ fn draft() -> impl Strategy<Value = Draft> {
         any::<u64>(),
         typed(),
         btree_map(prompt_id(), answer(), 0..40),
+        btree_map(flag_id(), typed(), 0..4),
     )
         .prop_map(
-            |(id, title, created_ms, updated_ms, last_section, answers)| Draft {
+            |(id, title, created_ms, updated_ms, last_section, answers, addressed)| Draft {
                 id,
                 title,
                 created_ms,
                 updated_ms,
                 last_section,
                 answers,
+                addressed,
             },
         )
 }

@@ -35,6 +35,9 @@ pub(crate) struct Meta {
     pub updated_ms: u64,
     #[serde(default)]
     pub last_section: String,
+    /// Warning signs marked as addressed, with the team's reasons.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub addressed: std::collections::BTreeMap<String, String>,
 }
 
 impl Meta {
@@ -45,6 +48,7 @@ impl Meta {
             created_ms: draft.created_ms,
             updated_ms: draft.updated_ms,
             last_section: draft.last_section.clone(),
+            addressed: draft.addressed.clone(),
         }
     }
 
@@ -56,6 +60,7 @@ impl Meta {
             updated_ms: self.updated_ms,
             last_section: self.last_section,
             answers,
+            addressed: self.addressed,
         }
     }
 }

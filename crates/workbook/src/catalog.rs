@@ -54,6 +54,8 @@ pub enum SectionKind {
     Profile,
     /// One of the four focus areas.
     Area(FocusArea),
+    /// What the plan costs, when it happens, and what the team asks of the district.
+    Resources,
     /// The closing check, computed from the answers (it has no prompts).
     Readiness,
 }
@@ -182,7 +184,7 @@ pub enum PromptKind {
 }
 
 /// An option of a choice or an item of a checklist.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct ChoiceItem {
     /// Stable id, stored in drafts.
     pub id: &'static str,
@@ -228,6 +230,23 @@ pub enum ColumnKind {
     Note,
     /// A calendar date (YYYY-MM-DD).
     Date,
+    /// An amount of money, as typed ("$12,500").
+    Amount,
+    /// One of a few options, stored by id.
+    Choice(&'static [ChoiceItem]),
+}
+
+impl Column {
+    /// The words of a cell as a reader sees them: an option's label instead of its id.
+    pub fn cell_text(&self, value: &str) -> String {
+        match self.kind {
+            ColumnKind::Choice(options) => options
+                .iter()
+                .find(|o| o.id == value)
+                .map_or_else(|| value.to_string(), |o| o.label.to_string()),
+            _ => value.to_string(),
+        }
+    }
 }
 
 impl PromptKind {
@@ -349,7 +368,7 @@ pub const READINESS_SECTION: &str = "readiness";
 /// The prompt that holds the school's name.
 pub const SCHOOL_PROMPT: &str = "profile.school";
 
-use ColumnKind::{Date, Note, Text};
+use ColumnKind::{Amount, Date, Note, Text};
 use ReportAction as A;
 
 const fn opt(id: &'static str, label: &'static str) -> ChoiceItem {
@@ -359,6 +378,31 @@ const fn opt(id: &'static str, label: &'static str) -> ChoiceItem {
 const fn col(id: &'static str, label: &'static str, kind: ColumnKind) -> Column {
     Column { id, label, kind }
 }
+
+/// The options of a budget line's "one-time or recurring" cell.
+pub static RECURS: &[ChoiceItem] = &[
+    opt("one_time", "One-time"),
+    opt("recurring", "Recurring, every year"),
+];
+
+/// The phases of the work, in order.
+pub static PHASES: &[ChoiceItem] = &[
+    opt("design", "Design"),
+    opt("pilot", "Pilot"),
+    opt("launch", "Launch"),
+    opt("scale", "Scale"),
+];
+
+/// The kinds of help a team asks of the district.
+pub static REQUEST_KINDS: &[ChoiceItem] = &[
+    opt("money", "Money"),
+    opt("coaching", "Coaching"),
+    opt("time", "Time"),
+    opt("staff", "Staff"),
+    opt("waiver", "A waiver from a rule"),
+    opt("partner", "A partner"),
+    opt("other", "Other"),
+];
 
 static SECTIONS: &[Section] = &[
     Section {
@@ -830,13 +874,6 @@ static SECTIONS: &[Section] = &[
                 actions: &[A::Funding],
             },
             Prompt {
-                id: "pathway.support",
-                label: "What resources and support do you ask of the district through this competition?",
-                help: "Time, money, coaching, waivers, partners: be concrete.",
-                kind: PromptKind::LongText,
-                actions: &[A::DesignCompetition],
-            },
-            Prompt {
                 id: "pathway.scale",
                 label: "How will the pilot grow to the whole school, and last?",
                 help: "Say when and how the design spreads beyond its first classrooms, what teachers \
@@ -845,6 +882,75 @@ static SECTIONS: &[Section] = &[
                        the change is under way.",
                 kind: PromptKind::LongText,
                 actions: &[A::KnowledgeManagement, A::NewOrAdapt],
+            },
+        ],
+    },
+    Section {
+        id: "resources",
+        kind: SectionKind::Resources,
+        title: "Resources and requests",
+        short_title: "Resources and requests",
+        why: "A district funds a plan it can see: what each part costs and who pays, which costs \
+              come back every year, when each phase starts, and exactly what the school needs from \
+              the central office. This section gathers all of it in one place.",
+        prompts: &[
+            Prompt {
+                id: "resources.budget",
+                label: "What will the work cost, and who pays for each part?",
+                help: "One line per item: staff time, coaching, training days, materials, devices, \
+                       licences. Mark the costs that come back every year as recurring, and give \
+                       the school year each line belongs to. The totals add up as you type.",
+                kind: PromptKind::Rows(Rows {
+                    noun: "budget line",
+                    columns: &[
+                        col("item", "Item", Text),
+                        col("source", "Funding source", Text),
+                        col("amount", "Amount", Amount),
+                        col("kind", "One-time or recurring", ColumnKind::Choice(RECURS)),
+                        col("year", "School year", Text),
+                    ],
+                }),
+                actions: &[A::Funding, A::DesignCompetition],
+            },
+            Prompt {
+                id: "resources.phases",
+                label: "When does each phase start and end?",
+                help: "Design, pilot, launch and scale: give each phase its dates and say in a line \
+                       what happens in it, so the district can plan its support around them.",
+                kind: PromptKind::Rows(Rows {
+                    noun: "phase",
+                    columns: &[
+                        col("phase", "Phase", ColumnKind::Choice(PHASES)),
+                        col("start", "Starts", Date),
+                        col("end", "Ends", Date),
+                        col("what", "What happens", Note),
+                    ],
+                }),
+                actions: &[A::ChangeManagement, A::DesignCompetition],
+            },
+            Prompt {
+                id: "resources.requests",
+                label: "What else do you ask of the district?",
+                help: "The asks you wrote beside rules and departments are listed above and go into \
+                       the proposal with these. Add what is not there yet: money, coaching, time, \
+                       staff, a waiver, a partner.",
+                kind: PromptKind::Rows(Rows {
+                    noun: "request",
+                    columns: &[
+                        col("ask", "What you ask for", Note),
+                        col("kind", "Kind of help", ColumnKind::Choice(REQUEST_KINDS)),
+                        col("from", "From whom", Text),
+                    ],
+                }),
+                actions: &[A::DesignCompetition, A::CentralOffice],
+            },
+            Prompt {
+                id: "pathway.support",
+                label: "In a few sentences, what do you ask of the district through this competition?",
+                help: "This is the paragraph a reviewer reads first about your asks: the help that \
+                       matters most, and why the plan needs it.",
+                kind: PromptKind::LongText,
+                actions: &[A::DesignCompetition],
             },
         ],
     },
@@ -889,7 +995,11 @@ mod tests {
             section("problems").unwrap().previous().unwrap().id,
             "profile"
         );
-        assert_eq!(section("pathway").unwrap().next().unwrap().id, "readiness");
+        assert_eq!(section("pathway").unwrap().next().unwrap().id, "resources");
+        assert_eq!(
+            section("resources").unwrap().next().unwrap().id,
+            "readiness"
+        );
         assert!(section("readiness").unwrap().next().is_none());
         assert!(section("profile").unwrap().previous().is_none());
     }
@@ -962,18 +1072,23 @@ mod tests {
                 "pathway.partners",
                 "pathway.funding",
                 "pathway.funding_plan",
-                "pathway.support",
                 "pathway.scale",
+                "resources.budget",
+                "resources.phases",
+                "resources.requests",
+                "pathway.support",
             ]
         );
+        // Ids name the section a prompt was first released in; the team's request for
+        // support moved to "Resources and requests" and kept its id, so drafts keep the answer.
+        let moved = [("pathway.support", "resources")];
         for p in prompts() {
             let prefix = p.id.split('.').next().unwrap();
-            assert_eq!(
-                prefix,
-                p.section().id,
-                "{} is named after its section",
-                p.id
-            );
+            let home = moved
+                .iter()
+                .find(|(id, _)| *id == p.id)
+                .map_or(prefix, |(_, section)| section);
+            assert_eq!(home, p.section().id, "{} sits where its id says", p.id);
         }
     }
 

@@ -74,6 +74,10 @@ pub struct Draft {
     /// Answers keyed by prompt id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Warning signs of the readiness check that the team marked as addressed, keyed by the
+    /// sign's id, with the team's reason in its own words.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub addressed: BTreeMap<String, String>,
 }
 
 impl Draft {
@@ -86,6 +90,7 @@ impl Draft {
             updated_ms: now_ms,
             last_section: String::new(),
             answers: BTreeMap::new(),
+            addressed: BTreeMap::new(),
         }
     }
 

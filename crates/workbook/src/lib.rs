@@ -21,6 +21,7 @@ pub mod history;
 pub mod order;
 pub mod readiness;
 pub mod report;
+pub mod resources;
 pub mod substance;
 
 pub use catalog::{FocusArea, Progress, Prompt, PromptKind, Section, SectionKind};

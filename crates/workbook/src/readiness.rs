@@ -61,6 +61,53 @@ impl Flag {
         Flag::RecurringCostsIgnored,
     ];
 
+    /// Stable id, stored in drafts beside the team's reason when a sign is marked addressed.
+    pub fn id(self) -> &'static str {
+        match self {
+            Flag::NoLead => "no_lead",
+            Flag::NoSchoolLeader => "no_school_leader",
+            Flag::NoMeaning => "no_meaning",
+            Flag::NotTiedToPriorities => "not_tied_to_priorities",
+            Flag::NoMeasurableGoal => "no_measurable_goal",
+            Flag::DevicesWithoutPracticeChange => "devices_without_practice_change",
+            Flag::NoPracticeChange => "no_practice_change",
+            Flag::NoPlanForMargins => "no_plan_for_margins",
+            Flag::NoPrototypingSupport => "no_prototyping_support",
+            Flag::EngagementOnlyEvidence => "engagement_only_evidence",
+            Flag::NoCollaborationTime => "no_collaboration_time",
+            Flag::NoKnowledgePlan => "no_knowledge_plan",
+            Flag::PathUndecided => "path_undecided",
+            Flag::NoPlanBeyondPilot => "no_plan_beyond_pilot",
+            Flag::RecurringCostsIgnored => "recurring_costs_ignored",
+        }
+    }
+
+    /// The sign with this id.
+    pub fn from_id(id: &str) -> Option<Flag> {
+        Flag::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The team's reason for marking this sign addressed in `draft`, if it gave one.
+    pub fn reason_in(self, draft: &Draft) -> Option<&str> {
+        draft
+            .addressed
+            .get(self.id())
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+    }
+
+    /// Marks the sign addressed in `draft` with the team's reason; a blank reason unmarks it,
+    /// since a sign is never set aside without saying why.
+    pub fn mark_addressed(self, draft: &mut Draft, reason: &str) {
+        if reason.trim().is_empty() {
+            draft.addressed.remove(self.id());
+        } else {
+            draft
+                .addressed
+                .insert(self.id().to_string(), reason.trim().to_string());
+        }
+    }
+
     /// A short statement of the problem.
     pub fn title(self) -> &'static str {
         match self {
@@ -164,7 +211,8 @@ impl Flag {
                 "how and when the pilot grows beyond its first classrooms to the whole school"
             }
             Flag::RecurringCostsIgnored => {
-                "costs that recur: licences, subscriptions, device refresh, staff time after the grant"
+                "a budget line marked recurring, or costs that recur named in how the work lasts: \
+                 licences, subscriptions, device refresh, staff time after the grant"
             }
         }
     }
@@ -185,7 +233,7 @@ impl Flag {
             Flag::NoKnowledgePlan => "learning.knowledge",
             Flag::PathUndecided => "pathway.choice",
             Flag::NoPlanBeyondPilot => "pathway.scale",
-            Flag::RecurringCostsIgnored => "pathway.funding_plan",
+            Flag::RecurringCostsIgnored => crate::resources::BUDGET_PROMPT,
         }
     }
 
@@ -211,8 +259,10 @@ pub struct SectionReadiness {
 pub struct Readiness {
     /// Per section with prompts (the team profile and the four areas), what is still open.
     pub sections: Vec<SectionReadiness>,
-    /// The warning signs present, most basic first.
+    /// The warning signs present and not marked addressed, most basic first.
     pub flags: Vec<Flag>,
+    /// The signs present that the team marked addressed, with its reason, most basic first.
+    pub addressed: Vec<(Flag, String)>,
 }
 
 impl Readiness {
@@ -231,13 +281,21 @@ impl Readiness {
                     .collect(),
             })
             .collect();
+        let (addressed, flags): (Vec<Flag>, Vec<Flag>) = flags(draft)
+            .into_iter()
+            .partition(|f| f.reason_in(draft).is_some());
+        let addressed = addressed
+            .into_iter()
+            .filter_map(|f| f.reason_in(draft).map(|r| (f, r.to_string())))
+            .collect();
         Readiness {
             sections,
-            flags: flags(draft),
+            flags,
+            addressed,
         }
     }
 
-    /// Whether every prompt is answered and no warning sign remains.
+    /// Whether every prompt is answered and no warning sign remains unaddressed.
     pub fn is_ready(&self) -> bool {
         self.flags.is_empty() && self.sections.iter().all(|s| s.unanswered.is_empty())
     }
@@ -540,27 +598,31 @@ fn flags(draft: &Draft) -> Vec<Flag> {
                         ],
                     )
             }
-            Flag::RecurringCostsIgnored => substance::names_any(
-                &text("pathway.funding_plan"),
-                &[
-                    "recurring",
-                    "recur",
-                    "ongoing",
-                    "annual",
-                    "each year",
-                    "every year",
-                    "per year",
-                    "a year",
-                    "licen",
-                    "subscription",
-                    "refresh",
-                    "replace",
-                    "sustain",
-                    "after the grant",
-                    "when the grant",
-                    "staff time",
-                ],
-            ),
+            Flag::RecurringCostsIgnored => {
+                crate::resources::budget_lines(draft).iter().any(|l| {
+                    l.kind == "recurring" && crate::budget::parse_amount(&l.amount).is_some()
+                }) || substance::names_any(
+                    &text("pathway.funding_plan"),
+                    &[
+                        "recurring",
+                        "recur",
+                        "ongoing",
+                        "annual",
+                        "each year",
+                        "every year",
+                        "per year",
+                        "a year",
+                        "licen",
+                        "subscription",
+                        "refresh",
+                        "replace",
+                        "sustain",
+                        "after the grant",
+                        "when the grant",
+                        "staff time",
+                    ],
+                )
+            }
         };
         if !cleared {
             found.push(flag);
@@ -691,7 +753,11 @@ mod tests {
             .filter(|f| *f != Flag::DevicesWithoutPracticeChange)
             .collect();
         assert_eq!(readiness.flags, expected);
-        assert_eq!(readiness.sections.len(), 5, "team profile and four areas");
+        assert_eq!(
+            readiness.sections.len(),
+            6,
+            "team profile, four areas, resources"
+        );
         for s in &readiness.sections {
             assert_eq!(s.unanswered.len(), s.section.prompts.len());
         }
@@ -735,6 +801,76 @@ mod tests {
                 "{weak:?} in {prompt} shows only {flag:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_sign_marked_addressed_carries_the_teams_reason_and_a_blank_reason_does_not_count() {
+        let mut draft = realistic();
+        draft.set_answer("learning.collaboration", text("none"));
+        Flag::NoCollaborationTime.mark_addressed(&mut draft, "   ");
+        assert_eq!(flags_of(&draft), [Flag::NoCollaborationTime]);
+        assert!(draft.addressed.is_empty(), "a blank reason marks nothing");
+        Flag::NoCollaborationTime.mark_addressed(
+            &mut draft,
+            "  Our contract already gives teams a daily common period; see the staffing plan. ",
+        );
+        let readiness = Readiness::check(&draft);
+        assert_eq!(readiness.flags, []);
+        assert_eq!(
+            readiness.addressed,
+            [(
+                Flag::NoCollaborationTime,
+                "Our contract already gives teams a daily common period; see the staffing plan."
+                    .to_string()
+            )]
+        );
+        // A reason for a sign that no longer shows is kept but not reported.
+        draft.set_answer(
+            "learning.collaboration",
+            text("The team meets every Tuesday for an hour."),
+        );
+        let readiness = Readiness::check(&draft);
+        assert!(readiness.addressed.is_empty() && readiness.flags.is_empty());
+        assert_eq!(draft.addressed.len(), 1);
+        // Unmarking brings the sign back.
+        draft.set_answer("learning.collaboration", text("none"));
+        Flag::NoCollaborationTime.mark_addressed(&mut draft, "");
+        assert_eq!(flags_of(&draft), [Flag::NoCollaborationTime]);
+    }
+
+    #[test]
+    fn sign_ids_are_stable_and_unique() {
+        for flag in Flag::ALL {
+            assert_eq!(Flag::from_id(flag.id()), Some(flag));
+        }
+        assert_eq!(Flag::from_id("no_lead"), Some(Flag::NoLead));
+        assert_eq!(Flag::from_id("nonsense"), None);
+    }
+
+    #[test]
+    fn a_recurring_budget_line_counts_as_considering_recurring_costs() {
+        let mut draft = realistic();
+        draft.set_answer("pathway.funding_plan", text("The grant pays for it."));
+        assert_eq!(flags_of(&draft), [Flag::RecurringCostsIgnored]);
+        let line = |kind: &str, amount: &str| {
+            Answer::Rows(vec![row(&[
+                ("item", "Reading software licences"),
+                ("source", "District"),
+                ("amount", amount),
+                ("kind", kind),
+                ("year", "2028-29"),
+            ])])
+        };
+        draft.set_answer(crate::resources::BUDGET_PROMPT, line("one_time", "$4,000"));
+        assert_eq!(flags_of(&draft), [Flag::RecurringCostsIgnored]);
+        draft.set_answer(crate::resources::BUDGET_PROMPT, line("recurring", "some"));
+        assert_eq!(
+            flags_of(&draft),
+            [Flag::RecurringCostsIgnored],
+            "an amount that cannot be read is no cost"
+        );
+        draft.set_answer(crate::resources::BUDGET_PROMPT, line("recurring", "$4,000"));
+        assert_eq!(flags_of(&draft), []);
     }
 
     #[test]

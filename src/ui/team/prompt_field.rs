@@ -352,6 +352,23 @@ fn RowCell(
             <input type="date" id=id.clone() class="prompt__input prompt__input--date" readonly=read_only prop:value=value on:input=on_input />
         }
         .into_any(),
+        ColumnKind::Amount => view! {
+            <input type="text" inputmode="decimal" autocomplete="off" id=id.clone() class="prompt__input prompt__input--amount" readonly=read_only prop:value=value on:input=on_input />
+        }
+        .into_any(),
+        ColumnKind::Choice(options) => {
+            let choices = options
+                .iter()
+                .map(|o| view! { <option value=o.id prop:selected=move || value.get() == o.id>{o.label}</option> })
+                .collect_view();
+            view! {
+                <select id=id.clone() class="prompt__input prompt__input--select" disabled=read_only on:change=on_input>
+                    <option value="" prop:selected=move || value.get().is_empty()>"Choose\u{2026}"</option>
+                    {choices}
+                </select>
+            }
+            .into_any()
+        }
     };
     view! {
         <div class=format!("rows__cell rows__cell--{}", column.id)>

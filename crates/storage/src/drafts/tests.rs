@@ -617,3 +617,26 @@ fn where_the_browser_deletes_data_itself_every_unbacked_change_is_due() {
         "backed up since"
     );
 }
+
+#[test]
+fn a_sign_marked_addressed_is_saved_with_its_reason_and_a_draft_without_one_keeps_its_format() {
+    let kv = Shared::default();
+    let store = DraftStore::new(Box::new(kv.clone()));
+    let d0 = store.create("a", "Studios", 10).unwrap();
+    let head = kv.inner.get(&crate::keys::draft("a")).unwrap().unwrap();
+    assert!(
+        !head.contains("addressed"),
+        "no new field until a sign is marked: {head}"
+    );
+    let mut d = d0.clone();
+    crossroads_workbook::Flag::NoCollaborationTime.mark_addressed(&mut d, "A daily common period");
+    assert_eq!(store.save(&d, 1, Some(&d0)), Ok(2));
+    let (loaded, _) = editable(&store, "a");
+    assert_eq!(
+        loaded
+            .addressed
+            .get("no_collaboration_time")
+            .map(String::as_str),
+        Some("A daily common period")
+    );
+}
