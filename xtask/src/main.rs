@@ -6,6 +6,7 @@
 
 mod compress;
 mod dist;
+mod own_words;
 mod split;
 
 use std::env;
@@ -28,11 +29,16 @@ usage: cargo xtask <command>
   test    setup, then run every check: rustfmt, clippy, unit tests, release build, browser tests
           (Chromium), and the core walk in Firefox and WebKit (skipped when a filter is given)
   bench   setup, build the release, then measure sizes, speed and memory (--check: fail on a missed budget)
+  own-words <seeds dir>
+          list every run of 8 words the app's text shares with the source documents in the
+          folder (strings and doc comments in src/ and crates/, the pages, README.md); fails on any
 ";
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     let root = project_root();
+    // Paths on the command line are read from where the command was given.
+    let here = env::current_dir().unwrap_or_else(|_| root.clone());
     env::set_current_dir(&root).unwrap_or_else(|e| fail(&format!("cannot enter {root:?}: {e}")));
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup(&root, true),
@@ -45,6 +51,13 @@ fn main() {
         Some("bench") => setup(&root, true)
             .and_then(|()| build(&root))
             .and_then(|()| bench(&root, &args[1..])),
+        Some("own-words") => {
+            let args: Vec<String> = args[1..]
+                .iter()
+                .map(|a| here.join(a).display().to_string())
+                .collect();
+            own_words::check(&root, &args)
+        }
         _ => {
             eprint!("{USAGE}");
             exit(2);

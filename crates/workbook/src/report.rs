@@ -7,7 +7,7 @@
 pub enum ReportAction {
     /// Define what personalized learning means for the school and why (avoid undefined goals).
     DefineMeaning,
-    /// Set clear expectations for what the district should accomplish for students.
+    /// The district says plainly what it expects its students to achieve.
     DistrictExpectations,
     /// Bring educators together to identify the problems that block those expectations, with evidence.
     EducatorProblems,
@@ -21,15 +21,15 @@ pub enum ReportAction {
     Tensions,
     /// Engage all central office departments in the goals for students.
     CentralOffice,
-    /// Give principal supervisors and principals room to weigh broader outcomes in evaluation.
+    /// Let principals, and those who supervise them, count wider outcomes when work is judged.
     BroaderOutcomes,
-    /// Establish a dedicated autonomy zone.
+    /// An autonomy zone set aside for the new designs.
     AutonomyZone,
-    /// Encourage schools to innovate in dedicated spaces.
+    /// A space of its own where a school can try new things.
     InnovationSpaces,
     /// Staffing model: new roles, team teaching, coaching, pipelines.
     StaffingModel,
-    /// Build embedded coaching supports for prototyping and iteration.
+    /// Coaching inside the school that helps teachers try a design, learn from it and improve it.
     EmbeddedCoaching,
     /// Structured support systems that help school leaders manage change.
     ChangeManagement,
@@ -41,7 +41,7 @@ pub enum ReportAction {
     InterestedLeaders,
     /// Communities of practice across several schools.
     CommunitiesOfPractice,
-    /// Partners, such as local charter schools poised for innovation.
+    /// Partners, such as local charter schools ready to try new models.
     Partners,
     /// Funding: ESSA Title IV and Title II, philanthropy.
     Funding,
