@@ -32,6 +32,106 @@ struct FileOut<'a> {
     exported_ms: u64,
     saved_by: &'static str,
     draft: &'a Draft,
+    /// The budget, timeline and requests worked out from the answers, for tools that read the
+    /// file (a spreadsheet, the district's own scripts). Import reads only `draft`.
+    plan: PlanOut,
+}
+
+/// The resources and requests, as data.
+#[derive(Serialize)]
+struct PlanOut {
+    budget: BudgetOut,
+    timeline: Vec<PhaseOut>,
+    requests: Vec<RequestOut>,
+}
+
+#[derive(Serialize)]
+struct BudgetOut {
+    lines: Vec<LineOut>,
+    total_cents: i64,
+    one_time_cents: i64,
+    recurring_cents: i64,
+    by_source_cents: std::collections::BTreeMap<String, i64>,
+    by_year_cents: std::collections::BTreeMap<String, i64>,
+    /// Lines (counted from 1) whose amount is not a number, and so not in any total.
+    unreadable_lines: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct LineOut {
+    item: String,
+    source: String,
+    /// `null` when the amount typed is not a number.
+    amount_cents: Option<i64>,
+    amount_typed: String,
+    /// "one_time", "recurring" or "".
+    kind: String,
+    year: String,
+}
+
+#[derive(Serialize)]
+struct PhaseOut {
+    phase: String,
+    start: String,
+    end: String,
+    what: String,
+}
+
+#[derive(Serialize)]
+struct RequestOut {
+    ask: String,
+    kind: String,
+    from: String,
+    about: String,
+    /// The prompt it was written under.
+    written_under: &'static str,
+}
+
+fn plan_out(draft: &Draft) -> PlanOut {
+    use crossroads_workbook::budget::{parse_amount, Recurs};
+    use crossroads_workbook::resources;
+    let (lines, totals) = resources::budget(draft);
+    let kind = |k| totals.by_kind.get(&k).copied().unwrap_or(0);
+    PlanOut {
+        budget: BudgetOut {
+            total_cents: totals.total,
+            one_time_cents: kind(Recurs::OneTime),
+            recurring_cents: kind(Recurs::Recurring),
+            unreadable_lines: totals.unreadable.iter().map(|(n, _)| *n).collect(),
+            by_source_cents: totals.by_source,
+            by_year_cents: totals.by_year,
+            lines: lines
+                .into_iter()
+                .map(|l| LineOut {
+                    amount_cents: parse_amount(&l.amount),
+                    item: l.item,
+                    source: l.source,
+                    amount_typed: l.amount,
+                    kind: l.kind,
+                    year: l.year,
+                })
+                .collect(),
+        },
+        timeline: resources::phases(draft)
+            .into_iter()
+            .map(|p| PhaseOut {
+                phase: p.name,
+                start: p.start,
+                end: p.end,
+                what: p.what,
+            })
+            .collect(),
+        requests: resources::requests(draft)
+            .into_iter()
+            .map(|r| RequestOut {
+                written_under: r.origin.prompt_id(),
+                ask: r.ask,
+                kind: r.kind,
+                from: r.from,
+                about: r.about,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -53,6 +153,7 @@ pub(crate) fn to_json(draft: &Draft, exported_ms: u64) -> String {
         exported_ms,
         saved_by: SAVED_BY,
         draft,
+        plan: plan_out(draft),
     })
     .expect("a draft always serializes")
 }

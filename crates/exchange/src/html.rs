@@ -53,16 +53,19 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
     );
     out.push_str("</head>\n<body>\n");
     cover(&mut out, &doc, options);
-    contents(&mut out, &doc);
     out.push_str("<main>\n");
+    team(&mut out, &doc);
+    contents(&mut out, &doc);
     for part in &doc.parts {
         let _ = writeln!(
             out,
-            "<section class=\"area\" id=\"{}\" aria-labelledby=\"{0}-heading\">\n<h2 id=\"{0}-heading\">{}</h2>\n<p class=\"why\">{}</p>",
+            "<section class=\"area\" id=\"{}\" aria-labelledby=\"{0}-heading\">\n<h2 id=\"{0}-heading\">{}</h2>",
             attr(part.anchor),
             text(&part.heading),
-            text(part.why)
         );
+        if options.guidance {
+            let _ = writeln!(out, "<p class=\"why\">{}</p>", text(part.why));
+        }
         if part.items.is_empty() {
             out.push_str("<p class=\"unanswered\">No answers in this area yet.</p>\n");
         }
@@ -71,7 +74,9 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
         }
         out.push_str("</section>\n");
     }
-    readiness(&mut out, &doc);
+    plan(&mut out, &doc, options);
+    readiness(&mut out, &doc, options);
+    coverage(&mut out, &doc);
     out.push_str("</main>\n");
     let _ = writeln!(
         out,
@@ -90,7 +95,27 @@ fn cover(out: &mut String, doc: &Document, options: &ExportOptions) {
     if !doc.school.is_empty() {
         let _ = writeln!(out, "<p class=\"school\">{}</p>", text(&doc.school));
     }
-    out.push_str("<dl class=\"facts\">\n");
+    out.push_str("<section class=\"summary\" id=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">Summary</h2>\n<dl class=\"facts\">\n");
+    for (label, line) in &doc.summary.lines {
+        let _ = writeln!(
+            out,
+            "<div class=\"fact\"><dt>{}</dt><dd>{}</dd></div>",
+            text(label),
+            text(line)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</dl>\n<p class=\"exported\">Exported {} \u{b7} {} of {} prompts answered</p>\n</section>\n</header>",
+        text(&options.exported_on),
+        doc.progress.answered,
+        doc.progress.total
+    );
+}
+
+/// The team profile: who proposes, and who leads.
+fn team(out: &mut String, doc: &Document) {
+    out.push_str("<section class=\"area team\" id=\"team\" aria-labelledby=\"team-heading\">\n<h2 id=\"team-heading\">The school and its design team</h2>\n<dl class=\"facts\">\n");
     for item in doc
         .profile
         .iter()
@@ -104,14 +129,64 @@ fn cover(out: &mut String, doc: &Document, options: &ExportOptions) {
         block(out, &item.block);
         out.push_str("</dd></div>\n");
     }
+    out.push_str("</dl>\n</section>\n");
+}
+
+/// Resources and requests: the team's paragraph, the budget with its totals, the timeline and
+/// every ask.
+fn plan(out: &mut String, doc: &Document, options: &ExportOptions) {
+    let plan = &doc.plan;
     let _ = writeln!(
         out,
-        "<div class=\"fact\"><dt>Exported</dt><dd>{}</dd></div>\n<div class=\"fact\"><dt>Progress</dt><dd>{} of {} prompts answered</dd></div>",
-        text(&options.exported_on),
-        doc.progress.answered,
-        doc.progress.total
+        "<section class=\"area plan\" id=\"{}\" aria-labelledby=\"{0}-heading\">\n<h2 id=\"{0}-heading\">{}</h2>",
+        attr(plan.anchor),
+        text(plan.heading)
     );
-    out.push_str("</dl>\n</header>\n");
+    if options.guidance {
+        let _ = writeln!(out, "<p class=\"why\">{}</p>", text(plan.why));
+    }
+    let unanswered = |out: &mut String, what: &str| {
+        let _ = write!(out, "<p class=\"unanswered\">{}</p>", text(what));
+    };
+    out.push_str("<section class=\"answer\" data-prompt=\"pathway.support\">\n<h3>What the school asks of the district</h3>\n");
+    block(out, &plan.support);
+    out.push_str("</section>\n<section class=\"answer budget\" data-prompt=\"resources.budget\">\n<h3>Budget</h3>\n");
+    if plan.lines.is_empty() {
+        unanswered(out, "No budget lines yet.");
+    } else {
+        block(out, &plan.budget_table());
+        block(out, &plan.totals_table());
+        if !plan.totals.unreadable.is_empty() {
+            let _ = write!(
+                out,
+                "<p class=\"note\">{} budget line(s) have an amount that is not a number; they are not counted in the totals.</p>",
+                plan.totals.unreadable.len()
+            );
+        }
+    }
+    out.push_str("</section>\n<section class=\"answer\" data-prompt=\"resources.phases\">\n<h3>Timeline</h3>\n");
+    if plan.phases.is_empty() {
+        unanswered(out, "No phases yet.");
+    } else {
+        block(out, &plan.timeline_table());
+    }
+    out.push_str("</section>\n<section class=\"answer\" data-prompt=\"resources.requests\">\n<h3>Requests to the district</h3>\n");
+    if plan.requests.is_empty() {
+        unanswered(out, "No requests yet.");
+    } else {
+        block(out, &plan.requests_table());
+    }
+    out.push_str("</section>\n</section>\n");
+}
+
+/// The appendix: the report's actions, area by area, and where the proposal takes each up.
+fn coverage(out: &mut String, doc: &Document) {
+    out.push_str("<section class=\"area coverage\" id=\"coverage\" aria-labelledby=\"coverage-heading\">\n<h2 id=\"coverage-heading\">Appendix: the report\u{2019}s actions in this proposal</h2>\n<p>Each action the CRPE report names, and the questions of this proposal that take it up.</p>\n");
+    for area in &doc.coverage {
+        let _ = writeln!(out, "<h3>{}</h3>", text(&area.heading));
+        block(out, &area.table());
+    }
+    out.push_str("</section>\n");
 }
 
 /// Shorter labels for the cover, where the question form reads oddly.
@@ -127,6 +202,7 @@ fn cover_label(item: &Item) -> &'static str {
 
 fn contents(out: &mut String, doc: &Document) {
     out.push_str("<nav class=\"contents\" aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ol>\n");
+    out.push_str("<li><a href=\"#summary\">Summary</a></li>\n<li><a href=\"#team\">The school and its design team</a></li>\n");
     for part in &doc.parts {
         let _ = writeln!(
             out,
@@ -135,7 +211,13 @@ fn contents(out: &mut String, doc: &Document) {
             text(&part.heading)
         );
     }
-    out.push_str("<li><a href=\"#readiness\">Readiness summary</a></li>\n</ol>\n</nav>\n");
+    let _ = writeln!(
+        out,
+        "<li><a href=\"#{}\">{}</a></li>",
+        attr(doc.plan.anchor),
+        text(doc.plan.heading)
+    );
+    out.push_str("<li><a href=\"#readiness\">Readiness summary</a></li>\n<li><a href=\"#coverage\">Appendix: the report\u{2019}s actions</a></li>\n</ol>\n</nav>\n");
 }
 
 fn answer(out: &mut String, item: &Item) {
@@ -207,28 +289,44 @@ fn block(out: &mut String, block: &Block) {
     }
 }
 
-fn readiness(out: &mut String, doc: &Document) {
+fn readiness(out: &mut String, doc: &Document, options: &ExportOptions) {
     out.push_str("<section class=\"area readiness\" id=\"readiness\" aria-labelledby=\"readiness-heading\">\n<h2 id=\"readiness-heading\">Readiness summary</h2>\n");
     let _ = writeln!(
         out,
         "<p>{} of {} prompts answered. {}</p>",
         doc.progress.answered,
         doc.progress.total,
-        match doc.readiness.flags.len() {
-            0 => "None of the warning signs from the CRPE report shows up in this proposal."
-                .to_string(),
-            1 => "One warning sign from the CRPE report remains:".to_string(),
-            n => format!("{n} warning signs from the CRPE report remain:"),
-        }
+        crate::readiness_sentence(&doc.readiness)
     );
     if !doc.readiness.flags.is_empty() {
-        out.push_str("<ul class=\"flags\">\n");
+        out.push_str("<h3>Warning signs still open</h3>\n<ul class=\"flags\">\n");
         for flag in &doc.readiness.flags {
+            let why = if options.guidance {
+                format!("{} ", text(flag.why()))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "<li><strong>{}.</strong> {} <span class=\"looked-for\">The check looked for {}.</span></li>",
+                "<li><strong>{}.</strong> {why}<span class=\"looked-for\">The check looked for {}.</span></li>",
                 text(flag.title()),
-                text(flag.why()),
+                text(flag.looked_for())
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if !doc.readiness.addressed.is_empty() {
+        out.push_str("<h3>Signs the team marked as addressed</h3>\n<p>The check still finds these signs in the answers; the team says why they do not apply.</p>\n<ul class=\"flags addressed\">\n");
+        for (flag, reason) in &doc.readiness.addressed {
+            let _ = write!(
+                out,
+                "<li><strong>{}.</strong> <span class=\"reason\">The team\u{2019}s reason: ",
+                text(flag.title())
+            );
+            push_lines(out, crate::document::lines(reason));
+            let _ = writeln!(
+                out,
+                "</span> <span class=\"looked-for\">The check looked for {}.</span></li>",
                 text(flag.looked_for())
             );
         }
@@ -313,6 +411,110 @@ mod tests {
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!html.contains("href=\"javascript:"));
         assert!(html.contains("default-src 'none'"));
+    }
+
+    fn planned() -> Draft {
+        let row = |cells: &[(&str, &str)]| -> crossroads_workbook::Row {
+            cells
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let mut d = Draft::new("p", "Studios", 0);
+        d.set_answer(
+            "problems.identified",
+            Answer::Rows(vec![row(&[(
+                "problem",
+                "Seventh graders arrive two years behind in math",
+            )])]),
+        );
+        d.set_answer(
+            "resources.budget",
+            Answer::Rows(vec![
+                row(&[
+                    ("item", "Math coach"),
+                    ("source", "Title II"),
+                    ("amount", "$45,000"),
+                    ("kind", "recurring"),
+                    ("year", "2027-28"),
+                ]),
+                row(&[
+                    ("item", "Tables"),
+                    ("source", "Foundation"),
+                    ("amount", "8000"),
+                    ("kind", "one_time"),
+                    ("year", "2027-28"),
+                ]),
+            ]),
+        );
+        d.set_answer(
+            "resources.phases",
+            Answer::Rows(vec![row(&[
+                ("phase", "pilot"),
+                ("start", "2027-08-20"),
+                ("end", "2028-06-10"),
+            ])]),
+        );
+        d.set_answer(
+            "flexibility.tensions",
+            Answer::Rows(vec![row(&[
+                ("rule", "Seat time"),
+                ("owner", "State"),
+                ("ask", "Credit by mastery"),
+            ])]),
+        );
+        crossroads_workbook::Flag::NoCollaborationTime
+            .mark_addressed(&mut d, "We share a daily common period already.");
+        d.set_answer("learning.collaboration", Answer::Text("none".into()));
+        d
+    }
+
+    #[test]
+    fn the_document_opens_with_its_summary_then_the_plan_readiness_and_coverage() {
+        let html = render(&planned(), &ExportOptions::new(0, "2026-12-02"));
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle} missing"))
+        };
+        assert!(at("id=\"summary-heading\">Summary") < at("id=\"team-heading\""));
+        assert!(
+            at("<dt>The problem</dt><dd>Seventh graders arrive two years behind")
+                < at("id=\"team-heading\"")
+        );
+        assert!(at("<dt>What it costs</dt><dd>$53,000 in all: $8,000 one-time and $45,000 recurring every year") < at("id=\"team-heading\""));
+        assert!(at("id=\"problems-heading\"") < at("id=\"resources-heading\""));
+        assert!(at("id=\"resources-heading\"") < at("id=\"readiness-heading\""));
+        assert!(at("id=\"readiness-heading\"") < at("id=\"coverage-heading\""));
+        assert!(html.contains("<td data-label=\"Amount\">$45,000</td>"));
+        assert!(html.contains(
+            "<td data-label=\"Budget totals\">Total</td><td data-label=\"Amount\">$53,000</td>"
+        ));
+        assert!(html.contains(
+            "<td data-label=\"Phase\">Pilot</td><td data-label=\"Starts\">2027-08-20</td>"
+        ));
+        assert!(html.contains("Credit by mastery (about: Seat time)"));
+        assert!(html.contains("The team\u{2019}s reason: We share a daily common period already."));
+        assert!(html.contains("1 more is marked as addressed by the team"));
+        assert!(html.contains("<td data-label=\"The report\u{2019}s action\">"));
+    }
+
+    #[test]
+    fn the_apps_guidance_is_left_out_unless_the_team_asks_for_it() {
+        let draft = planned();
+        let why = crossroads_workbook::catalog::section("problems")
+            .unwrap()
+            .why;
+        let sign = crossroads_workbook::Flag::NoLead.why();
+        let plain = render(&draft, &ExportOptions::new(0, "2026-12-02"));
+        assert!(!plain.contains(&*text(why)) && !plain.contains(&*text(sign)));
+        let guided = render(
+            &draft,
+            &ExportOptions {
+                guidance: true,
+                ..ExportOptions::new(0, "2026-12-02")
+            },
+        );
+        assert!(guided.contains(&*text(why)) && guided.contains(&*text(sign)));
     }
 
     #[test]

@@ -95,6 +95,9 @@ pub struct ExportOptions {
     pub exported_ms: u64,
     /// The date of export as the team reads it (YYYY-MM-DD), shown on the cover and in file names.
     pub exported_on: String,
+    /// Whether the readable formats repeat the workbook's own guidance (why each area and each
+    /// warning sign matters). Off by default: reviewers read the team's words, not the app's.
+    pub guidance: bool,
 }
 
 impl ExportOptions {
@@ -104,6 +107,7 @@ impl ExportOptions {
             unanswered: Unanswered::Mark,
             exported_ms,
             exported_on: exported_on.to_string(),
+            guidance: false,
         }
     }
 }
@@ -114,5 +118,21 @@ pub fn export(draft: &Draft, format: Format, options: &ExportOptions) -> String 
         Format::Html => html::render(draft, options),
         Format::Json => file::to_json(draft, options.exported_ms),
         Format::Markdown => markdown::render(draft, options),
+    }
+}
+
+/// What the readiness check found, in one sentence that says exactly what is true: how many
+/// prompts are answered, how many warning signs remain open, and how many the team marked as
+/// addressed.
+pub(crate) fn readiness_sentence(readiness: &crossroads_workbook::Readiness) -> String {
+    let open = match readiness.flags.len() {
+        0 => "No warning sign from the CRPE report remains open".to_string(),
+        1 => "1 warning sign from the CRPE report remains open".to_string(),
+        n => format!("{n} warning signs from the CRPE report remain open"),
+    };
+    match readiness.addressed.len() {
+        0 => format!("{open}."),
+        1 => format!("{open}; 1 more is marked as addressed by the team, with its reason."),
+        n => format!("{open}; {n} more are marked as addressed by the team, with their reasons."),
     }
 }

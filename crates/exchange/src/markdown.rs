@@ -15,49 +15,93 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
     if !doc.school.is_empty() {
         let _ = writeln!(out, "**{}**\n", escape(&doc.school));
     }
-    out.push_str("*Personalized learning design proposal*\n\n");
-    for item in &doc.profile {
-        if item.prompt.id == crossroads_workbook::catalog::SCHOOL_PROMPT {
-            continue;
-        }
-        let _ = writeln!(out, "## {}\n", escape(item.prompt.label));
-        block(&mut out, &item.block);
+    out.push_str("*Personalized learning design proposal*\n\n## Summary\n\n");
+    for (label, line) in &doc.summary.lines {
+        let _ = writeln!(out, "- **{}:** {}", escape(label), escape(line));
     }
     let _ = writeln!(
         out,
-        "Exported {}. {} of {} prompts answered.\n",
+        "\nExported {}. {} of {} prompts answered.\n",
         escape(&options.exported_on),
         doc.progress.answered,
         doc.progress.total
     );
+    out.push_str("## The school and its design team\n\n");
+    for item in &doc.profile {
+        if item.prompt.id == crossroads_workbook::catalog::SCHOOL_PROMPT {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", escape(item.prompt.label));
+        block(&mut out, &item.block);
+    }
     for part in &doc.parts {
-        let _ = writeln!(
-            out,
-            "## {}\n\n*{}*\n",
-            escape(&part.heading),
-            escape(part.why)
-        );
+        let _ = writeln!(out, "## {}\n", escape(&part.heading));
+        if options.guidance {
+            let _ = writeln!(out, "*{}*\n", escape(part.why));
+        }
         for item in &part.items {
             let _ = writeln!(out, "### {}\n", escape(item.prompt.label));
             block(&mut out, &item.block);
         }
     }
-    out.push_str("## Readiness summary\n\n");
-    if doc.readiness.flags.is_empty() {
-        out.push_str(
-            "None of the warning signs from the CRPE report shows up in this proposal.\n\n",
-        );
+    let plan = &doc.plan;
+    let _ = writeln!(out, "## {}\n", escape(plan.heading));
+    if options.guidance {
+        let _ = writeln!(out, "*{}*\n", escape(plan.why));
     }
+    out.push_str("### What the school asks of the district\n\n");
+    block(&mut out, &plan.support);
+    out.push_str("### Budget\n\n");
+    if plan.lines.is_empty() {
+        out.push_str("*No budget lines yet.*\n\n");
+    } else {
+        block(&mut out, &plan.budget_table());
+        block(&mut out, &plan.totals_table());
+    }
+    out.push_str("### Timeline\n\n");
+    if plan.phases.is_empty() {
+        out.push_str("*No phases yet.*\n\n");
+    } else {
+        block(&mut out, &plan.timeline_table());
+    }
+    out.push_str("### Requests to the district\n\n");
+    if plan.requests.is_empty() {
+        out.push_str("*No requests yet.*\n\n");
+    } else {
+        block(&mut out, &plan.requests_table());
+    }
+    out.push_str("## Readiness summary\n\n");
+    let _ = writeln!(
+        out,
+        "{}\n",
+        escape(&crate::readiness_sentence(&doc.readiness))
+    );
     for flag in &doc.readiness.flags {
+        let why = if options.guidance {
+            format!("{} ", escape(flag.why()))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "- **{}.** {} The check looked for {}.",
+            "- **{}.** {why}The check looked for {}.",
             escape(flag.title()),
-            escape(flag.why()),
             escape(flag.looked_for())
         );
     }
     if !doc.readiness.flags.is_empty() {
+        out.push('\n');
+    }
+    if !doc.readiness.addressed.is_empty() {
+        out.push_str("Signs the team marked as addressed:\n\n");
+        for (flag, reason) in &doc.readiness.addressed {
+            let _ = writeln!(
+                out,
+                "- **{}.** The team\u{2019}s reason: {}",
+                escape(flag.title()),
+                escape(reason)
+            );
+        }
         out.push('\n');
     }
     for s in &doc.readiness.sections {
@@ -68,6 +112,11 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
             s.progress.answered,
             s.progress.total
         );
+    }
+    out.push_str("\n## Appendix: the report\u{2019}s actions in this proposal\n\n");
+    for area in &doc.coverage {
+        let _ = writeln!(out, "### {}\n", escape(&area.heading));
+        block(&mut out, &area.table());
     }
     out
 }
@@ -191,6 +240,46 @@ mod tests {
         );
         assert!(md.contains("| one<br>two |"), "{md}");
         assert!(!md.contains('\r'));
+    }
+
+    #[test]
+    fn markdown_opens_with_the_summary_and_carries_the_budget_and_timeline() {
+        let row = |cells: &[(&str, &str)]| -> crossroads_workbook::Row {
+            cells
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let mut draft = Draft::new("d", "Studios", 0);
+        draft.set_answer(
+            "resources.budget",
+            Answer::Rows(vec![row(&[
+                ("item", "Coach"),
+                ("source", "Title II"),
+                ("amount", "45000"),
+                ("kind", "recurring"),
+                ("year", "2027-28"),
+            ])]),
+        );
+        draft.set_answer(
+            "resources.phases",
+            Answer::Rows(vec![row(&[("phase", "design"), ("start", "2027-01-10")])]),
+        );
+        let md = render(&draft, &ExportOptions::new(0, "2026-12-02"));
+        let summary = md.find("## Summary").unwrap();
+        assert!(summary < md.find("## The school and its design team").unwrap());
+        assert!(md.contains("- **What it costs:** $45,000 in all"), "{md}");
+        assert!(
+            md.contains("| Coach | Title II | 2027\\-28 | Recurring, every year | $45,000 |"),
+            "{md}"
+        );
+        assert!(md.contains("| Total | $45,000 |"));
+        assert!(md.contains("| Design | 2027\\-01\\-10 |  |  |"), "{md}");
+        assert!(md.contains("## Appendix: the report\u{2019}s actions in this proposal"));
+        let why = crossroads_workbook::catalog::section("problems")
+            .unwrap()
+            .why;
+        assert!(!md.contains(&escape(why)), "guidance only when asked");
     }
 
     #[test]

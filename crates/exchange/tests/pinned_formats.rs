@@ -88,10 +88,13 @@ fn version_1_backups_keep_restoring_the_same_drafts_and_records() {
 fn a_draft_is_written_as_exactly_the_pinned_bytes() {
     // A renamed or retyped field of Draft, Answer or History changes these bytes: such a change
     // needs a new file version and a migration, not a silent change of every file.
-    // (Compared as JSON without `saved_by`, which names the app version that wrote the file.)
+    // (Compared as JSON without `saved_by`, which names the app version that wrote the file,
+    // and without `plan`, the budget and timeline worked out from the answers for other tools,
+    // which import never reads; files written before it existed have none.)
     let data = |text: &str| {
         let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
         value.as_object_mut().unwrap().remove("saved_by");
+        value.as_object_mut().unwrap().remove("plan");
         value
     };
     assert_eq!(
@@ -120,4 +123,48 @@ fn write_fixtures_when_asked() {
     )
     .unwrap();
     std::fs::write(format!("{dir}/backup-v1.json"), backup_to_json(&backup())).unwrap();
+}
+
+#[test]
+fn the_json_carries_the_budget_timeline_and_requests_worked_out_from_the_answers() {
+    let mut d = draft();
+    let row = |cells: &[(&str, &str)]| -> crossroads_workbook::Row {
+        cells
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    d.set_answer(
+        "resources.budget",
+        Answer::Rows(vec![
+            row(&[
+                ("item", "Coach"),
+                ("source", "Title II"),
+                ("amount", "$40,000"),
+                ("kind", "recurring"),
+                ("year", "2027-28"),
+            ]),
+            row(&[
+                ("item", "Tables"),
+                ("amount", "a lot"),
+                ("kind", "one_time"),
+            ]),
+        ]),
+    );
+    d.set_answer(
+        "resources.phases",
+        Answer::Rows(vec![row(&[("phase", "pilot"), ("start", "2027-08-20")])]),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&export(&d, Format::Json, &options())).unwrap();
+    let budget = &json["plan"]["budget"];
+    assert_eq!(budget["total_cents"], 4_000_000);
+    assert_eq!(budget["recurring_cents"], 4_000_000);
+    assert_eq!(budget["by_source_cents"]["Title II"], 4_000_000);
+    assert_eq!(budget["unreadable_lines"], serde_json::json!([2]));
+    assert_eq!(budget["lines"][1]["amount_cents"], serde_json::Value::Null);
+    assert_eq!(budget["lines"][1]["amount_typed"], "a lot");
+    assert_eq!(json["plan"]["timeline"][0]["phase"], "Pilot");
+    assert_eq!(json["plan"]["requests"], serde_json::json!([]));
+    assert_eq!(import(&export(&d, Format::Json, &options())), Ok(d));
 }

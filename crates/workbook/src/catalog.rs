@@ -678,8 +678,9 @@ static SECTIONS: &[Section] = &[
                 id: "flexibility.roles",
                 label: "What roles will adults play in the new model?",
                 help: "Schools that personalize well rarely leave each teacher alone with a roster. \
-                       Consider teacher-leaders who lead small teams, collaborating teachers, \
-                       support staff and teachers in training.",
+                       Consider teacher-leaders who run small teams, teachers who plan and teach \
+                       side by side, aides and other adults who support students, and teachers \
+                       still in training.",
                 kind: PromptKind::Rows(Rows {
                     noun: "role",
                     columns: &[

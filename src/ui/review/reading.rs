@@ -1,5 +1,6 @@
-//! Reading one proposal: the same layout as the exported document (cover facts, the team
-//! profile, the four focus areas, the readiness findings), laid out by the exchange crate.
+//! Reading one proposal: the same layout as the exported document (the summary, the team
+//! profile, the four focus areas, resources and requests, the readiness findings), laid out by
+//! the exchange crate.
 
 use super::desk::Desk;
 use super::Place;
@@ -94,6 +95,39 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
     let back = side(index.checked_sub(1));
     let next = side(Some(index + 1));
     let flags = document.readiness.flags.clone();
+    let addressed = document.readiness.addressed.clone();
+    let summary = document
+        .summary
+        .lines
+        .iter()
+        .map(|(label, line)| view! { <div class="reading__fact"><dt>{*label}</dt><dd>{line.clone()}</dd></div> })
+        .collect_view();
+    let plan = &document.plan;
+    let plan_view = view! {
+        <section class="reading__part" aria-labelledby="part-resources">
+            <h2 id="part-resources">{plan.heading}</h2>
+            <div class="reading__item">
+                <h3>"What the school asks of the district"</h3>
+                {block_view(plan.support.clone())}
+            </div>
+            <div class="reading__item" data-testid="reading-budget">
+                <h3>"Budget"</h3>
+                {if plan.lines.is_empty() {
+                    block_view(Block::Unanswered)
+                } else {
+                    view! { {block_view(plan.budget_table())} {block_view(plan.totals_table())} }.into_any()
+                }}
+            </div>
+            <div class="reading__item">
+                <h3>"Timeline"</h3>
+                {if plan.phases.is_empty() { block_view(Block::Unanswered) } else { block_view(plan.timeline_table()) }}
+            </div>
+            <div class="reading__item">
+                <h3>"Requests to the district"</h3>
+                {if plan.requests.is_empty() { block_view(Block::Unanswered) } else { block_view(plan.requests_table()) }}
+            </div>
+        </section>
+    };
     let progress = document.progress;
     let school = if document.school.is_empty() {
         "School not named".to_string()
@@ -107,7 +141,6 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
             view! {
                 <section class="reading__part" aria-labelledby=format!("part-{}", part.anchor)>
                     <h2 id=format!("part-{}", part.anchor)>{part.heading}</h2>
-                    <p class="reading__why">{part.why}</p>
                     {items_view(part.items)}
                 </section>
             }
@@ -122,6 +155,16 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
             .collect_view();
         view! { <ul data-testid="flags">{items}</ul> }.into_any()
     };
+    let addressed_view = (!addressed.is_empty()).then(|| {
+        let items = addressed
+            .into_iter()
+            .map(|(f, reason)| view! { <li><strong>{f.title()}</strong>" \u{2013} the team\u{2019}s reason: "{reason}</li> })
+            .collect_view();
+        view! {
+            <h3>"Marked as addressed by the team"</h3>
+            <ul data-testid="addressed">{items}</ul>
+        }
+    });
     view! {
         <main id="main" class="page reading" tabindex="-1" data-testid="reading">
             <p><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
@@ -137,14 +180,20 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
                     opened.file_name
                 )}
             </p>
+            <section class="reading__part" aria-labelledby="part-summary">
+                <h2 id="part-summary">"Summary"</h2>
+                <dl class="reading__facts">{summary}</dl>
+            </section>
             <section class="reading__part" aria-labelledby="part-profile">
                 <h2 id="part-profile">"The design team"</h2>
                 {items_view(document.profile)}
             </section>
             {parts}
+            {plan_view}
             <section class="reading__part" aria-labelledby="part-readiness">
                 <h2 id="part-readiness">"Readiness check"</h2>
                 {flags_view}
+                {addressed_view}
             </section>
             <Pager label="Previous and next proposal" back next />
         </main>

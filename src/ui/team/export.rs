@@ -34,6 +34,7 @@ pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
     let format = RwSignal::new(Format::Html);
     let unanswered = RwSignal::new(Unanswered::Mark);
+    let guidance = RwSignal::new(false);
     let done = RwSignal::new(None::<Result<String, String>>);
     let today = browser::today();
     let name = {
@@ -43,15 +44,20 @@ pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
     let summary = move || {
         autosave.draft.with(|d| {
             let progress = catalog::overall_progress(d);
-            let flags = Readiness::check(d).flags.len();
+            let readiness = Readiness::check(d);
+            let addressed = match readiness.addressed.len() {
+                0 => String::new(),
+                1 => ", 1 marked as addressed".to_string(),
+                n => format!(", {n} marked as addressed"),
+            };
             format!(
-                "{} of {} prompts answered; {}.",
+                "{} of {} prompts answered; {}{addressed}.",
                 progress.answered,
                 progress.total,
-                match flags {
-                    0 => "no warning signs".to_string(),
-                    1 => "1 warning sign".to_string(),
-                    n => format!("{n} warning signs"),
+                match readiness.flags.len() {
+                    0 => "no warning signs open".to_string(),
+                    1 => "1 warning sign open".to_string(),
+                    n => format!("{n} warning signs open"),
                 }
             )
         })
@@ -60,6 +66,7 @@ pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
         ev.prevent_default();
         let options = ExportOptions {
             unanswered: unanswered.get_untracked(),
+            guidance: guidance.get_untracked(),
             ..ExportOptions::new(browser::now_ms(), &today)
         };
         let format = format.get_untracked();
@@ -143,6 +150,23 @@ pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
                             {choice(Unanswered::Omit, "unanswered-omit", "Leave them out")}
                         </div>
                     </fieldset>
+                </div>
+                <div class="prompt">
+                    <div class="option option--described">
+                        <input
+                            type="checkbox"
+                            id="export-guidance"
+                            aria-describedby="export-guidance-hint"
+                            prop:checked=move || guidance.get()
+                            on:change=move |ev| guidance.set(event_target_checked(&ev))
+                        />
+                        <div>
+                            <label for="export-guidance">"Include the workbook\u{2019}s guidance"</label>
+                            <p class="option__hint" id="export-guidance-hint">
+                                "Adds the \u{201c}why this matters\u{201d} notes of each area and warning sign. Leave it off for the district: reviewers read your words, not the workbook\u{2019}s."
+                            </p>
+                        </div>
+                    </div>
                 </div>
                 <p class="export__name">"File name: "<span class="export__file" data-testid="export-file-name">{name}</span></p>
                 <button type="submit" class="button">"Download the file"</button>

@@ -11,6 +11,7 @@ mod import;
 mod lazy;
 mod prompt_field;
 mod readiness;
+mod resources;
 mod route;
 mod space;
 mod workspace;

@@ -1,8 +1,10 @@
 //! One prompt of the catalog, rendered from its kind: text, choice, checklist or rows.
 
 use super::autosave::Autosave;
+use super::resources::{BudgetTotals, GatheredAsks};
 use crate::ui::browser;
 use crossroads_workbook::catalog::{ChecklistGroup, ChoiceItem, Column, ColumnKind, Rows};
+use crossroads_workbook::resources;
 use crossroads_workbook::{Answer, Prompt, PromptKind};
 use leptos::prelude::*;
 
@@ -36,9 +38,17 @@ pub fn PromptField(
         }
         PromptKind::Rows(rows) => view! { <RowsAnswer prompt rows autosave /> }.into_any(),
     };
+    // The plan's prompts show what the app works out from them: the asks already written
+    // before the requests, the totals after the budget.
+    let before =
+        (prompt.id == resources::REQUESTS_PROMPT).then(|| view! { <GatheredAsks autosave /> });
+    let after =
+        (prompt.id == resources::BUDGET_PROMPT).then(|| view! { <BudgetTotals autosave /> });
     view! {
         <div class="prompt" id=format!("prompt-{}", prompt.id) data-prompt=prompt.id>
+            {before}
             {body}
+            {after}
         </div>
     }
 }

@@ -5,7 +5,7 @@ use super::autosave::Autosave;
 use super::route::Route;
 use super::workspace::SectionPager;
 use crossroads_workbook::catalog::{self, READINESS_SECTION};
-use crossroads_workbook::{Prompt, Readiness};
+use crossroads_workbook::{Flag, Prompt, Readiness};
 use leptos::prelude::*;
 
 fn prompt_href(draft_id: &str, prompt: &Prompt) -> String {
@@ -33,6 +33,11 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
                 n => format!("{n} warning signs to look at."),
             }
         );
+        let summary = match readiness.addressed.len() {
+            0 => summary,
+            1 => format!("{summary} 1 sign marked as addressed by your team."),
+            n => format!("{summary} {n} signs marked as addressed by your team."),
+        };
         let flags = readiness
             .flags
             .iter()
@@ -48,6 +53,7 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
                                 {format!("Answer \u{201c}{}\u{201d}", prompt.label)}
                             </a>
                         </p>
+                        <MarkAddressed flag=*flag autosave />
                     </li>
                 }
             })
@@ -80,15 +86,49 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
             })
             .collect_view();
         let no_flags = readiness.flags.is_empty();
+        let addressed = (!readiness.addressed.is_empty()).then(|| {
+            let items = readiness
+                .addressed
+                .iter()
+                .map(|(flag, reason)| {
+                    let flag = *flag;
+                    view! {
+                        <li class="flag flag--addressed" data-testid="addressed-flag">
+                            <h3 class="flag__title">{flag.title()}</h3>
+                            <p class="flag__reason">
+                                <span class="flag__reason-label">"Your reason: "</span>
+                                {reason.clone()}
+                            </p>
+                            <p class="flag__looked-for">{format!("What the check looked for: {}.", flag.looked_for())}</p>
+                            <Show when=move || !autosave.is_read_only()>
+                                <button
+                                    type="button"
+                                    class="button button--quiet button--small"
+                                    on:click=move |_| autosave.edit(|d| flag.mark_addressed(d, ""))
+                                >
+                                    "Show it as a warning sign again"
+                                </button>
+                            </Show>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>"Marked as addressed by your team"</h2>
+                <p>"The exported proposal lists these signs with your reasons, so reviewers see them."</p>
+                <ul class="flags">{items}</ul>
+            }
+        });
         view! {
             <p class="readiness-summary" data-testid="readiness-summary">{summary}</p>
             <h2>"Warning signs"</h2>
             {if no_flags {
-                view! { <p>"None of the warning signs the report describes shows up in this draft."</p> }
+                view! { <p>"None of the warning signs the report describes is left open in this draft."</p> }
                     .into_any()
             } else {
                 view! { <ul class="flags">{flags}</ul> }.into_any()
             }}
+            {addressed}
             <h2>"Still unanswered"</h2>
             <div class="readiness-areas">{sections}</div>
         }
@@ -101,5 +141,85 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
             {body}
             <SectionPager section draft_id />
         </article>
+    }
+}
+
+/// "This does not apply to us": the team marks a sign addressed, always with a written reason.
+#[component]
+fn MarkAddressed(flag: Flag, autosave: Autosave) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let field = format!("reason-{}", flag.id());
+    let error = format!("reason-error-{}", flag.id());
+    let toggle = format!("mark-{}", flag.id());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = reason.get_untracked();
+        if text.trim().is_empty() {
+            missing.set(true);
+            return;
+        }
+        autosave.edit(|d| flag.mark_addressed(d, &text));
+    };
+    move || {
+        if autosave.is_read_only() {
+            return ().into_any();
+        }
+        let (field, error, toggle) = (field.clone(), error.clone(), toggle.clone());
+        if !open.get() {
+            return view! {
+                <button
+                    type="button"
+                    class="button button--quiet button--small"
+                    id=toggle
+                    on:click=move |_| {
+                        open.set(true);
+                        crate::ui::browser::focus_later(field.clone());
+                    }
+                >
+                    "Our plan addresses this: say why"
+                </button>
+            }
+            .into_any();
+        }
+        let described = error.clone();
+        view! {
+            <form class="flag__mark" on:submit=save>
+                <label for=field.clone() class="flag__mark-label">
+                    "Why this sign does not apply to your plan (reviewers will read this)"
+                </label>
+                <textarea
+                    id=field
+                    class="prompt__input"
+                    aria-describedby=move || missing.get().then(|| described.clone())
+                    aria-invalid=move || missing.get().then_some("true")
+                    prop:value=move || reason.get()
+                    on:input=move |ev| {
+                        reason.set(event_target_value(&ev));
+                        missing.set(false);
+                    }
+                ></textarea>
+                <p class="flag__mark-error" role="alert" id=error hidden=move || !missing.get()>
+                    "Write the reason first: a sign is never set aside without one."
+                </p>
+                <div class="flag__mark-actions">
+                    <button type="submit" class="button button--secondary button--small">
+                        "Mark as addressed"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--quiet button--small"
+                        on:click=move |_| {
+                            open.set(false);
+                            crate::ui::browser::focus_later(toggle.clone());
+                        }
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            </form>
+        }
+        .into_any()
     }
 }

@@ -393,6 +393,7 @@ fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView
         SectionKind::Area(area) => {
             format!("Focus area {} of {}", area.number(), FocusArea::ALL.len())
         }
+        SectionKind::Resources => "Plan the means".to_string(),
         _ => "Before you begin".to_string(),
     };
     let prompts = section
