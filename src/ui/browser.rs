@@ -155,6 +155,23 @@ fn read_text_boxed(file: web_sys::File, done: Box<dyn FnOnce(Result<String, ()>)
     });
 }
 
+/// Fetches a file of this site as text (`Err` when the network and the offline copy both fail,
+/// or the site answers with an error).
+pub async fn fetch_text(url: &str) -> Result<String, ()> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|_| ())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| ())?;
+    if !response.ok() {
+        return Err(());
+    }
+    let text = JsFuture::from(response.text().map_err(|_| ())?)
+        .await
+        .map_err(|_| ())?;
+    text.as_string().ok_or(())
+}
+
 /// Whether the page was opened from a file on disk (the one-file kit).
 pub fn from_disk() -> bool {
     window().location().protocol().unwrap_or_default() == "file:"

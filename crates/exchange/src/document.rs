@@ -215,7 +215,7 @@ impl Coverage {
                 .iter()
                 .map(|c| {
                     let answered = if c.answered.is_empty() {
-                        "Not answered yet".to_string()
+                        "Not taken up yet".to_string()
                     } else {
                         c.answered
                             .iter()

@@ -6,7 +6,7 @@
 
 use crate::document::{Block, Document, Item};
 use crate::file;
-use crate::ExportOptions;
+use crate::{ExportOptions, Unanswered};
 use crossroads_workbook::Draft;
 use html_escape::{encode_double_quoted_attribute as attr, encode_safe, encode_text as text};
 use std::fmt::Write;
@@ -148,9 +148,14 @@ fn plan(out: &mut String, doc: &Document, options: &ExportOptions) {
     let unanswered = |out: &mut String, what: &str| {
         let _ = write!(out, "<p class=\"unanswered\">{}</p>", text(what));
     };
-    out.push_str("<section class=\"answer\" data-prompt=\"pathway.support\">\n<h3>What the school asks of the district</h3>\n");
-    block(out, &plan.support);
-    out.push_str("</section>\n<section class=\"answer budget\" data-prompt=\"resources.budget\">\n<h3>Budget</h3>\n");
+    if plan.support != Block::Unanswered || options.unanswered == Unanswered::Mark {
+        out.push_str("<section class=\"answer\" data-prompt=\"pathway.support\">\n<h3>What the school asks of the district</h3>\n");
+        block(out, &plan.support);
+        out.push_str("</section>\n");
+    }
+    out.push_str(
+        "<section class=\"answer budget\" data-prompt=\"resources.budget\">\n<h3>Budget</h3>\n",
+    );
     if plan.lines.is_empty() {
         unanswered(out, "No budget lines yet.");
     } else {

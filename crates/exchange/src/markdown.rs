@@ -4,7 +4,7 @@
 //! links or emphasis, nor carry HTML into a renderer.
 
 use crate::document::{lines, Block, Document};
-use crate::ExportOptions;
+use crate::{ExportOptions, Unanswered};
 use crossroads_workbook::Draft;
 use std::fmt::Write;
 
@@ -49,8 +49,10 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
     if options.guidance {
         let _ = writeln!(out, "*{}*\n", escape(plan.why));
     }
-    out.push_str("### What the school asks of the district\n\n");
-    block(&mut out, &plan.support);
+    if plan.support != Block::Unanswered || options.unanswered == Unanswered::Mark {
+        out.push_str("### What the school asks of the district\n\n");
+        block(&mut out, &plan.support);
+    }
     out.push_str("### Budget\n\n");
     if plan.lines.is_empty() {
         out.push_str("*No budget lines yet.*\n\n");

@@ -54,6 +54,12 @@ pub fn Home() -> impl IntoView {
                 <p class="intro__privacy">
                     "Everything you type stays in this browser on this computer. Nothing is sent anywhere."
                 </p>
+                <p class="intro__example">
+                    <a href=Route::Draft { id: super::example::EXAMPLE_ID.to_string(), section: None, focus: None }.href()>
+                        "Read an example proposal"
+                    </a>
+                    " \u{2013} a fictional school\u{2019}s finished plan, which you can copy as a starting point."
+                </p>
             </section>
             <super::durability::KitNotice />
             <NewDraftForm />

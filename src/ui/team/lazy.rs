@@ -63,6 +63,21 @@ pub fn history(autosave: Autosave) -> AnyView {
     history_screen(autosave)
 }
 
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn example_from(text: String) -> Result<crossroads_workbook::Draft, String> {
+    crossroads_exchange::read_proposal(&text)
+        .map(|imported| imported.draft)
+        .map_err(|e| format!("The example could not be read: {e}"))
+}
+
+/// The built-in example's draft, read from its file's text.
+pub async fn read_example(text: String) -> Result<crossroads_workbook::Draft, String> {
+    #[cfg(feature = "split")]
+    return example_from(text).await;
+    #[cfg(not(feature = "split"))]
+    example_from(text)
+}
+
 /// Fetches the rare screens in the background, so they open at once when the team asks.
 pub fn preload() {
     #[cfg(feature = "split")]

@@ -4,6 +4,7 @@
 mod autosave;
 mod backup;
 mod durability;
+mod example;
 mod export;
 mod history;
 mod home;

@@ -21,12 +21,15 @@ pub fn Workspace(
 ) -> impl IntoView {
     let context = AppContext::get();
     let store = context.store();
+    if id == super::example::EXAMPLE_ID {
+        return view! { <super::example::ExampleWorkspace /> }.into_any();
+    }
     match store.load(&id) {
         Ok(Some(Entry::Editable { draft, revision })) => {
-            view! { <Editor autosave=Autosave::new(draft, revision, store, false) newer_schema=None /> }.into_any()
+            view! { <Editor autosave=Autosave::new(draft, revision, store, false) read_only=None /> }.into_any()
         }
         Ok(Some(Entry::ReadOnly { draft, schema })) => {
-            view! { <Editor autosave=Autosave::new(draft, 0, store, true) newer_schema=Some(schema) /> }
+            view! { <Editor autosave=Autosave::new(draft, 0, store, true) read_only=Some(ReadOnly::Newer(schema)) /> }
                 .into_any()
         }
         Ok(Some(Entry::Unreadable(damaged))) => view! { <CannotOpen damaged /> }.into_any(),
@@ -88,8 +91,18 @@ enum Place {
     Unknown,
 }
 
+/// Why an open draft cannot be changed here.
+#[derive(Clone, Copy)]
+pub enum ReadOnly {
+    /// A newer version of Crossroads saved it, in this storage format.
+    Newer(u32),
+    /// It is the built-in example.
+    Example,
+}
+
+/// The screens of one open draft: the section list, the draft bar and the current place.
 #[component]
-fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
+pub fn Editor(autosave: Autosave, read_only: Option<ReadOnly>) -> impl IntoView {
     let context = AppContext::get();
     super::lazy::preload();
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
@@ -158,7 +171,9 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
             <SectionNav autosave place />
             <main id="main" class="workspace__main" tabindex="-1">
                 <DraftBar autosave />
-                {newer_schema.map(|schema| view! {
+                {match read_only {
+                    Some(ReadOnly::Example) => Some(view! { <super::example::ExampleNotice autosave /> }.into_any()),
+                    Some(ReadOnly::Newer(schema)) => Some(view! {
                     <div class="notice notice--warning" data-testid="read-only-notice">
                         <p>
                             <strong>"Read-only. "</strong>
@@ -169,7 +184,9 @@ fn Editor(autosave: Autosave, newer_schema: Option<u32>) -> impl IntoView {
                             )}
                         </p>
                     </div>
-                })}
+                    }.into_any()),
+                    None => None,
+                }}
                 {move || match place.get() {
                     Place::Section(section) if section.kind == SectionKind::Readiness => {
                         super::lazy::readiness(autosave)

@@ -242,6 +242,11 @@ pub fn Plans() -> impl IntoView {
                  to write, for teams working at their tables before anyone types. Open one, then print it."
             </p>
             <ol class="proposal-list">{handouts}</ol>
+            <h2>"A finished example to show"</h2>
+            <p>
+                "The workbook holds the complete proposal of a fictional school, with its budget and                  timeline. Show it to a room to set the bar, or let teams copy it as a starting point. "
+                <a href="index.html#/drafts/built-in.example">"Open the example proposal in the workbook"</a>
+            </p>
         </main>
     }
 }

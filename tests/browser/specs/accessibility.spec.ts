@@ -31,6 +31,7 @@ test("every section of the workbook and the readiness check", async ({ page }) =
     "Create flexibility",
     "Support adult learning and prototyping",
     "Design a new model, or adapt and adopt one",
+    "Resources and requests",
     "Readiness check",
   ];
   for (const [i, heading] of headings.entries()) {
@@ -40,6 +41,19 @@ test("every section of the workbook and the readiness check", async ({ page }) =
       await wb.prompt("problems.identified").getByRole("button", { name: /Add a problem/ }).click();
     }
     if (i === 4) await page.getByLabel("Adapt and adopt an existing model").check();
+    if (i === 5) {
+      // The budget's totals and a line whose amount cannot be read, each with their words.
+      await wb.rowCell("resources.budget", 1, "Item").fill("Math coach");
+      await wb.rowCell("resources.budget", 1, "Amount").fill("about ten");
+      await wb.rowCell("resources.budget", 1, "One-time or recurring").selectOption("recurring");
+      await expect(page.getByTestId("budget-totals")).toContainText("is not an amount");
+    }
+    if (i === 6) {
+      // A sign's form for marking it addressed, open, with its error shown.
+      await page.getByRole("button", { name: "Our plan addresses this: say why" }).first().click();
+      await page.getByRole("button", { name: "Mark as addressed" }).click();
+      await expect(page.getByRole("alert")).toContainText("Write the reason first");
+    }
     await wb.expectAccessible();
     if (i < headings.length - 1) await wb.next();
   }

@@ -48,6 +48,13 @@ async function reviewerWithProposals(page: Page) {
   await expect(page.getByTestId("proposal")).toHaveCount(2);
 }
 
+/** The built-in example, open read-only in the workbook. */
+async function openExample(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Read an example proposal" }).click();
+  await expect(page.getByTestId("example-notice")).toBeVisible();
+}
+
 type Screen = { name: string; open: (page: Page) => Promise<void>; current?: [string, string] };
 
 // Every screen and exported document, with how to reach it. `current`: an element that marks the
@@ -87,6 +94,27 @@ const SCREENS: Screen[] = [
   { name: "team-section", open: async (page) => { await realisticDraft(page); }, current: [".section-nav__link[aria-current=page]", ".section-nav__link:not([aria-current])"] },
   { name: "team-rows", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection(/Flexibility/); } },
   { name: "team-readiness", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection(/Readiness check/); } },
+  { name: "team-resources", open: async (page) => { await openExample(page); await new Workbook(page).goToSection("Resources and requests"); } },
+  {
+    name: "team-example-readiness",
+    open: async (page) => {
+      await openExample(page);
+      await new Workbook(page).goToSection(/Readiness check/);
+    },
+  },
+  {
+    name: "example-document",
+    open: async (page) => {
+      const wb = new Workbook(page);
+      await openExample(page);
+      await page.getByRole("button", { name: "Copy it as a new draft" }).click();
+      await expect(wb.sectionHeading()).toHaveText("Your school and team");
+      const html = await downloadText(await wb.exportAs("HTML"));
+      const file = join(await mkdtemp(join(tmpdir(), "crossroads-doc-")), "proposal.html");
+      await writeFile(file, html);
+      await page.goto(pathToFileURL(file).href);
+    },
+  },
   { name: "team-export", open: async (page) => { const wb = await realisticDraft(page); await wb.goToSection("Export proposal"); } },
   {
     name: "team-conflict",

@@ -21,9 +21,9 @@ test("two drafts stay independent", async ({ page }) => {
 
   await expect(page.getByTestId("draft-card")).toHaveCount(2);
   await expect(wb.card("Studios")).toContainText("Lincoln Elementary");
-  await expect(wb.card("Studios")).toContainText("1 of 39 answered");
+  await expect(wb.card("Studios")).toContainText("1 of 42 answered");
   await expect(wb.card("Crews")).toContainText("Roosevelt High");
-  await expect(wb.card("Crews")).toContainText("2 of 39 answered");
+  await expect(wb.card("Crews")).toContainText("2 of 42 answered");
   await expect(wb.card("Crews")).toContainText(/Last edited.*\d{4}/);
 
   await wb.card("Studios").getByRole("link", { name: /Open/ }).click();

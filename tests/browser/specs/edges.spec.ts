@@ -264,7 +264,7 @@ test("leftovers of an unfinished save are recovered as a draft a moment after st
   await page.reload();
   await expect(page.getByTestId("flash")).toContainText("Crossroads found answers that an earlier save never finished", { timeout: 15_000 });
   const card = page.getByTestId("draft-card").filter({ hasText: "Recovered answers" });
-  await expect(card).toContainText("1 of 39 answered");
+  await expect(card).toContainText("1 of 42 answered");
   await card.getByRole("link", { name: /Open/ }).click();
   await wb.goToSection(/Problems to solve/);
   await expect(page.getByLabel(MEANING)).toHaveValue("Half imported words");
@@ -322,7 +322,7 @@ test("an imported answer of the wrong kind is converted or set aside and listed,
   const saved = page.waitForEvent("download");
   await aside.getByRole("button", { name: "Save what was set aside as a text file" }).click();
   expect(await downloadText(await saved)).toContain("Written in a newer version");
-  await expect(wb.card("Odd kinds")).toContainText("1 of 39 answered");
+  await expect(wb.card("Odd kinds")).toContainText("1 of 42 answered");
   await wb.card("Odd kinds").getByRole("link", { name: /Open/ }).click();
   await wb.goToSection(/Problems to solve/);
   await expect(wb.rowCell("problems.identified", 1, "Problem")).toHaveValue("Late buses");

@@ -24,7 +24,7 @@ test("restore an earlier version, then undo the restore", async ({ page }) => {
   await expect(versions.first()).toContainText("Moved to another section");
 
   // Look at the version holding the first idea.
-  const first = versions.filter({ hasText: "2 of 39 answered" }).last();
+  const first = versions.filter({ hasText: "2 of 42 answered" }).last();
   await first.getByRole("button", { name: /^View/ }).click();
   await expect(first.getByTestId("version-view")).toContainText("First idea.");
   await expect(first.getByTestId("version-view")).not.toContainText("Second idea");
@@ -61,7 +61,7 @@ test("the undo button right after a restore puts the draft back", async ({ page 
   await page.getByLabel(MEANING).fill("After.");
   await wb.waitUntilSaved();
   await wb.goToSection("History");
-  await page.getByTestId("version").filter({ hasText: "1 of 39 answered" }).first().getByRole("button", { name: "Restore this version" }).click();
+  await page.getByTestId("version").filter({ hasText: "1 of 42 answered" }).first().getByRole("button", { name: "Restore this version" }).click();
   await wb.waitUntilSaved();
   expect((await wb.storedDraft("Undo")).answers["problems.meaning"]).toEqual({ text: "Before." });
   await page.getByRole("button", { name: "Undo the restore" }).click();

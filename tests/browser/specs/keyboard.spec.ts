@@ -76,7 +76,7 @@ test("a team can do everything with the keyboard", async ({ page }) => {
   await page.keyboard.press("Enter");
   const card = wb.card("Keyboard draft");
   await expect(card).toContainText("Lincoln Elementary");
-  await expect(card).toContainText("6 of 39 answered");
+  await expect(card).toContainText("6 of 42 answered");
   await tabTo(page, card.getByRole("button", { name: /Rename/ }));
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("New title")).toBeFocused();

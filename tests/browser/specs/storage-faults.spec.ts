@@ -105,7 +105,7 @@ test("a draft in the previous format is migrated when opened, and nothing is los
   await page.evaluate((raw) => localStorage.setItem("crossroads/draft/old1", raw), OLD_RECORD);
   await page.reload();
   await expect(wb.card("Written by the first version")).toContainText("Lincoln Elementary");
-  await expect(wb.card("Written by the first version")).toContainText("3 of 39 answered");
+  await expect(wb.card("Written by the first version")).toContainText("3 of 42 answered");
   await wb.card("Written by the first version").getByRole("link", { name: /Open/ }).click();
   await expect(wb.sectionHeading()).toHaveText("Get clear on the problems to solve");
   await expect(page.getByLabel(MEANING)).toHaveValue("Kept through the migration.");

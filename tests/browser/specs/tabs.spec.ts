@@ -48,10 +48,10 @@ test("two tabs editing in turn each see the other's saved changes", async ({ pag
   // The home screen of a third tab follows too.
   const home = new Workbook(await page.context().newPage());
   await home.openHome();
-  await expect(home.card("Shared")).toContainText("1 of 39 answered");
+  await expect(home.card("Shared")).toContainText("1 of 42 answered");
   await b.page.getByLabel(MEANING).fill("");
   await b.waitUntilSaved();
-  await expect(home.card("Shared")).toContainText("0 of 39 answered");
+  await expect(home.card("Shared")).toContainText("0 of 42 answered");
 });
 
 test("two tabs changing the draft at once: the team sees both and keeps one, the other becomes a copy", async ({ page }) => {

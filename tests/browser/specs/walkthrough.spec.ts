@@ -78,7 +78,7 @@ test("answers of every kind in all four areas are kept across a reload", async (
   await expect(nav.getByRole("link", { name: /Problems to solve/ })).toContainText("2 of 9");
   await expect(nav.getByRole("link", { name: /Flexibility/ })).toContainText("2 of 9");
   await expect(nav.getByRole("link", { name: /Adult learning/ })).toContainText("2 of 6");
-  await expect(nav.getByRole("link", { name: /New or adapted model/ })).toContainText("3 of 10");
+  await expect(nav.getByRole("link", { name: /New or adapted model/ })).toContainText("3 of 9");
 });
 
 test("reload and the Back button keep the place, and a draft reopens where the team left off", async ({ page }) => {
