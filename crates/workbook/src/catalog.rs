@@ -1006,6 +1006,22 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_written_before_resources_existed_keeps_its_request_for_support_there() {
+        // Drafts from before this section hold `pathway.support` under "New or adapted model";
+        // the same answer now counts, and shows, under "Resources and requests".
+        let json = r#"{"id":"old1","title":"Studios","created_ms":1,"updated_ms":2,
+            "answers":{"pathway.support":{"text":"A coach two days a week"},
+                       "pathway.choice":{"choice":"adapt"}}}"#;
+        let draft: Draft = serde_json::from_str(json).unwrap();
+        assert!(draft.addressed.is_empty());
+        let resources = section("resources").unwrap();
+        assert_eq!(resources.progress(&draft).answered, 1);
+        assert_eq!(section("pathway").unwrap().progress(&draft).answered, 1);
+        assert_eq!(prompt("pathway.support").unwrap().section().id, "resources");
+        assert_eq!(draft.text("pathway.support"), "A coach two days a week");
+    }
+
+    #[test]
     fn ids_are_unique() {
         let mut seen = BTreeSet::new();
         for s in SECTIONS {
