@@ -24,13 +24,19 @@ const EXAMPLE_FILE: &str = "example-proposal.json";
 #[component]
 pub fn ExampleWorkspace() -> impl IntoView {
     let context = AppContext::get();
-    let loaded = LocalResource::new(|| async {
-        let text = browser::fetch_text(EXAMPLE_FILE).await.map_err(|()| {
-            "The example could not be loaded. It comes with Crossroads from its web address: \
-             open Crossroads there once while online, and the example is kept for offline use."
-                .to_string()
-        })?;
-        super::lazy::read_example(text).await
+    // A plain signal filled by a task, not a resource: resources bring the whole async
+    // machinery of the reactive system into the page's first download.
+    let loaded = RwSignal::new(None::<Result<crossroads_workbook::Draft, String>>);
+    leptos::task::spawn_local(async move {
+        let result = match browser::fetch_text(EXAMPLE_FILE).await {
+            Ok(text) => super::lazy::read_example(text).await,
+            Err(()) => Err(
+                "The example could not be loaded. It comes with Crossroads from its web address: \
+                 open Crossroads there once while online, and the example is kept for offline use."
+                    .to_string(),
+            ),
+        };
+        loaded.try_set(Some(result));
     });
     move || match loaded.get() {
         None => view! {

@@ -306,6 +306,15 @@ fn DraftConflict(autosave: Autosave) -> impl IntoView {
                     differences.push((prompt.label.to_string(), text(a), text(b)));
                 }
             }
+            for flag in crossroads_workbook::Flag::ALL {
+                let (a, b) = (flag.reason_in(&mine), flag.reason_in(&theirs));
+                if a != b {
+                    let text = |x: Option<&str>| {
+                        x.map_or_else(String::new, |r| format!("Marked addressed: {r}"))
+                    };
+                    differences.push((format!("Warning sign: {}", flag.title()), text(a), text(b)));
+                }
+            }
             view! {
                 <ConflictPanel
                     thing="draft"
