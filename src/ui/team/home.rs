@@ -87,7 +87,7 @@ pub fn Home() -> impl IntoView {
                             .into_iter()
                             .map(|entry| match entry {
                                 Listing::Draft(draft) => view! { <DraftCard draft /> }.into_any(),
-                                Listing::Unreadable(damaged) => view! { <DamagedCard damaged /> }.into_any(),
+                                Listing::Unreadable(damaged) => lazy_view!(damaged_card(damaged), None),
                             })
                             .collect_view();
                         view! { <ul class="drafts__list">{cards}</ul> }.into_any()
@@ -382,6 +382,12 @@ fn rename_form(form: Rename) -> AnyView {
         </form>
     }
     .into_any()
+}
+
+/// The card of a record that cannot be read: drawn only when there is one.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn damaged_card(damaged: Unreadable) -> AnyView {
+    view! { <DamagedCard damaged /> }.into_any()
 }
 
 #[component]
