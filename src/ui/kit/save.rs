@@ -1,6 +1,7 @@
 //! What every page that saves shows: the save status line, and both versions side by side
 //! when another tab changed the same thing.
 
+use super::later::lazy_view;
 use crossroads_storage::SaveStatus;
 use leptos::prelude::*;
 
@@ -27,7 +28,8 @@ pub fn SaveStatusLine(
 pub type Difference = (String, String, String);
 
 /// Both versions where they differ, and the choice of the one to keep (the other is kept
-/// aside by the caller, so nothing is lost).
+/// aside by the caller, so nothing is lost). Drawn only when two tabs changed the same thing, so
+/// in the team's split build its code comes when first needed.
 #[component]
 pub fn ConflictPanel(
     /// What was changed twice, as people call it ("draft", "score sheet").
@@ -39,6 +41,20 @@ pub fn ConflictPanel(
     /// Keeps the other tab's version.
     keep_theirs: Callback<()>,
 ) -> impl IntoView {
+    crate::ui::browser::focus_later("conflict-heading".to_string());
+    lazy_view!(
+        conflict_panel(thing, differences, keep_mine, keep_theirs),
+        Some("conflict-heading".to_string())
+    )
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn conflict_panel(
+    thing: &'static str,
+    differences: Vec<Difference>,
+    keep_mine: Callback<()>,
+    keep_theirs: Callback<()>,
+) -> AnyView {
     let shown = |t: String| {
         if t.trim().is_empty() {
             "(empty)".to_string()
@@ -58,7 +74,6 @@ pub fn ConflictPanel(
             }
         })
         .collect_view();
-    crate::ui::browser::focus_later("conflict-heading".to_string());
     view! {
         <section class="conflict" role="alert" aria-labelledby="conflict-heading" data-testid="conflict">
             <h2 id="conflict-heading" tabindex="-1">{format!("This {thing} was also changed in another tab")}</h2>
@@ -88,4 +103,5 @@ pub fn ConflictPanel(
             </p>
         </section>
     }
+    .into_any()
 }

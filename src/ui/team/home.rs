@@ -7,7 +7,7 @@ use super::space::SpacePanel;
 use super::AppContext;
 use crate::ui::browser;
 use crate::ui::kit::confirm::ConfirmDelete;
-use crate::ui::kit::later::AfterFirstPaint;
+use crate::ui::kit::later::{lazy_view, AfterFirstPaint};
 use crate::ui::kit::notice::ErrorNotice;
 use crate::ui::kit::page::{OtherPages, Page};
 use crossroads_storage::{DraftStore, DraftSummary, Listing, Unreadable};
@@ -93,7 +93,7 @@ pub fn Home() -> impl IntoView {
                             .into_iter()
                             .map(|entry| match entry {
                                 Listing::Draft(draft) => view! { <DraftCard draft /> }.into_any(),
-                                Listing::Unreadable(damaged) => view! { <DamagedCard damaged /> }.into_any(),
+                                Listing::Unreadable(damaged) => lazy_view!(damaged_card(damaged), None),
                             })
                             .collect_view();
                         view! { <ul class="drafts__list">{cards}</ul> }.into_any()
@@ -206,24 +206,6 @@ fn DraftCard(draft: DraftSummary) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let new_title = RwSignal::new(draft.title.clone());
 
-    let save_rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let id = card.with_value(|c| c.id.clone());
-        match context
-            .store()
-            .rename(&id, new_title.get_untracked().trim(), browser::now_ms())
-        {
-            Ok(draft) => {
-                context.announce(format!(
-                    "Renamed to \u{201c}{}\u{201d}.",
-                    draft.display_title()
-                ));
-                context.drafts_changed();
-                browser::focus_later(el("rename"));
-            }
-            Err(e) => error.set(Some(format!("The draft could not be renamed: {e}."))),
-        }
-    };
     let duplicate = move |_| {
         let (id, title) = card.with_value(|c| (c.id.clone(), c.title.clone()));
         let new_id = new_draft_id(browser::now_ms(), browser::random_u64());
@@ -266,32 +248,10 @@ fn DraftCard(draft: DraftSummary) -> impl IntoView {
     view! {
         <li class="draft-card" data-testid="draft-card" data-draft-id=draft.id.clone()>
             <Show when=move || renaming.get() fallback=title_link>
-                <form class="draft-card__rename" on:submit=save_rename>
-                    <label for=el("rename-input")>"New title"</label>
-                    <input
-                        id=el("rename-input")
-                        type="text"
-                        prop:value=new_title
-                        on:input=move |ev| new_title.set(event_target_value(&ev))
-                        on:keydown=move |ev| {
-                            if ev.key() == "Escape" {
-                                renaming.set(false);
-                                browser::focus_later(el("rename"));
-                            }
-                        }
-                    />
-                    <button type="submit" class="button button--small">"Save title"</button>
-                    <button
-                        type="button"
-                        class="button button--quiet button--small"
-                        on:click=move |_| {
-                            renaming.set(false);
-                            browser::focus_later(el("rename"));
-                        }
-                    >
-                        "Cancel"
-                    </button>
-                </form>
+                {lazy_view!(
+                    rename_form(Rename { context, card, new_title, renaming, error }),
+                    Some(el("rename-input"))
+                )}
             </Show>
             <p class="draft-card__school">{school}</p>
             {read_only.then(|| view! {
@@ -358,6 +318,82 @@ fn DraftCard(draft: DraftSummary) -> impl IntoView {
             <ErrorNotice message=error />
         </li>
     }
+}
+
+/// The signals of a draft card's rename form.
+#[derive(Clone, Copy)]
+struct Rename {
+    context: AppContext,
+    card: StoredValue<Card>,
+    new_title: RwSignal<String>,
+    renaming: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+}
+
+/// A draft card's rename form: drawn only once the team asks to rename.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn rename_form(form: Rename) -> AnyView {
+    let Rename {
+        context,
+        card,
+        new_title,
+        renaming,
+        error,
+    } = form;
+    let el_of = move |what: &str| card.with_value(|c| c.element(what));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = card.with_value(|c| c.id.clone());
+        match context
+            .store()
+            .rename(&id, new_title.get_untracked().trim(), browser::now_ms())
+        {
+            Ok(draft) => {
+                context.announce(format!(
+                    "Renamed to \u{201c}{}\u{201d}.",
+                    draft.display_title()
+                ));
+                context.drafts_changed();
+                browser::focus_later(el_of("rename"));
+            }
+            Err(e) => error.set(Some(format!("The draft could not be renamed: {e}."))),
+        }
+    };
+    view! {
+        <form class="draft-card__rename" on:submit=save>
+            <label for=el_of("rename-input")>"New title"</label>
+            <input
+                id=el_of("rename-input")
+                type="text"
+                prop:value=new_title
+                on:input=move |ev| new_title.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        renaming.set(false);
+                        browser::focus_later(el_of("rename"));
+                    }
+                }
+            />
+            <button type="submit" class="button button--small">"Save title"</button>
+            <button
+                type="button"
+                class="button button--quiet button--small"
+                on:click=move |_| {
+                    renaming.set(false);
+                    browser::focus_later(el_of("rename"));
+                }
+            >
+                "Cancel"
+            </button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The card of a record that cannot be read: drawn only when there is one.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn damaged_card(damaged: Unreadable) -> AnyView {
+    view! { <DamagedCard damaged /> }.into_any()
 }
 
 #[component]

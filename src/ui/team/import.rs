@@ -5,6 +5,7 @@ use super::lazy::run_lazy;
 use super::AppContext;
 use crate::ui::browser;
 use crate::ui::kit::files::{ChosenFile, DropZone, FilePicker, PROPOSAL_FILES};
+use crate::ui::kit::later::lazy_view;
 use crossroads_exchange::{read_proposal, Imported, MAX_FILE_BYTES};
 use crossroads_workbook::{new_draft_id, Draft};
 use leptos::prelude::*;
@@ -154,10 +155,22 @@ pub fn ImportPanel() -> impl IntoView {
                 }
                 .into_any(),
             })}
-            {move || importer.pending.get().map(|draft| view! { <Conflict draft importer /> })}
-            {move || importer.set_aside.get().filter(|_| importer.pending.with(Option::is_none)).map(|imported| view! { <SetAsideList imported /> })}
+            {move || importer.pending.get().map(|draft| lazy_view!(conflict(draft, importer), Some("import-conflict-heading".to_string())))}
+            {move || importer.set_aside.get().filter(|_| importer.pending.with(Option::is_none)).map(|imported| lazy_view!(set_aside(imported), None))}
         </DropZone>
     }
+}
+
+/// The choice asked for a file whose proposal is already here: shown only after an import.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn conflict(draft: Draft, importer: Importer) -> AnyView {
+    view! { <Conflict draft importer /> }.into_any()
+}
+
+/// The list of what a file held that could not be placed: shown only after an import.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn set_aside(imported: Imported) -> AnyView {
+    view! { <SetAsideList imported /> }.into_any()
 }
 
 /// What the file held that no question of this version can show: listed, and savable as a file.

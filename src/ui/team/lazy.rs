@@ -88,23 +88,9 @@ pub fn preload() {
     });
 }
 
-/// A screen whose code may still be on its way: drawn the moment it is there (at once when it
-/// is), then given the focus the workspace gave its heading before it existed.
+/// A screen of the open draft whose code may still be on its way, given the focus the
+/// workspace gave its heading before it existed.
 #[cfg(feature = "split")]
 fn later(screen: impl std::future::Future<Output = AnyView> + Send + 'static) -> AnyView {
-    use std::task::{Context, Poll, Waker};
-    let mut screen = Box::pin(screen);
-    // Already fetched: drawn now, as in a build without split files.
-    if let Poll::Ready(view) = screen
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        return view;
-    }
-    Suspend::new(async move {
-        let view = screen.await;
-        crate::ui::browser::focus_later("section-heading".to_string());
-        view
-    })
-    .into_any()
+    crate::ui::kit::later::drawn_when_there(screen, Some("section-heading".to_string()))
 }
