@@ -31,6 +31,10 @@ pub fn Home() -> impl IntoView {
         context.track_drafts();
         context.store().list().map_err(|e| e.to_string())
     });
+    // A draft opened from this list opens at once: its screen's code comes now, after the paint.
+    request_animation_frame(|| {
+        set_timeout(super::lazy::preload_workspace, std::time::Duration::ZERO)
+    });
     let areas = FocusArea::ALL
         .iter()
         .map(|area| view! { <li>{area.section().title}</li> })

@@ -22,7 +22,29 @@ use super::autosave::Autosave;
 use super::export::ExportScreen;
 use super::history::HistoryScreen;
 use super::readiness::ReadinessScreen;
+use super::workspace::Workspace;
 use leptos::prelude::*;
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn workspace_screen(id: String) -> AnyView {
+    view! { <Workspace id /> }.into_any()
+}
+
+/// The screen of one open draft: in the split build, its code (the editor, the prompt fields,
+/// autosave) is a part of its own, which the home screen fetches in the background once it has
+/// painted, so a draft opened from the list opens at once.
+pub fn workspace(id: String) -> AnyView {
+    #[cfg(feature = "split")]
+    return crate::ui::kit::later::drawn_when_there(workspace_screen(id), None);
+    #[cfg(not(feature = "split"))]
+    workspace_screen(id)
+}
+
+/// Fetches the draft screen's code in the background.
+pub fn preload_workspace() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(__preload_workspace_screen());
+}
 
 #[cfg_attr(feature = "split", leptos::lazy)]
 fn readiness_screen(autosave: Autosave) -> AnyView {

@@ -209,7 +209,7 @@ pub fn TeamApp() -> impl IntoView {
         <StorageNotice />
         {move || match screen.get() {
             Screen::Home => view! { <home::Home /> }.into_any(),
-            Screen::Draft(id) => view! { <workspace::Workspace id /> }.into_any(),
+            Screen::Draft(id) => lazy::workspace(id),
             Screen::NotFound => view! { <NotFound /> }.into_any(),
         }}
         <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
