@@ -3,7 +3,7 @@
 
 use crate::Unanswered;
 use crossroads_workbook::budget::{format_amount, parse_amount, Line, Recurs, Totals};
-use crossroads_workbook::catalog::{self, Progress};
+use crossroads_workbook::catalog::{Catalog, Progress};
 use crossroads_workbook::resources::{self, Origin, Phase, Request};
 use crossroads_workbook::{
     Answer, Draft, FocusArea, Prompt, PromptKind, Readiness, ReportAction, Row, SectionKind,
@@ -329,7 +329,8 @@ fn summary(draft: &Draft, plan: &Plan, readiness: &Readiness) -> Summary {
     });
     let path = match draft.answer("pathway.choice") {
         Some(Answer::Choice(c)) if !c.is_empty() => {
-            let chosen = catalog::prompt("pathway.choice")
+            let chosen = Catalog::base()
+                .prompt("pathway.choice")
                 .and_then(|p| p.option_label(c))
                 .unwrap_or(c)
                 .to_string();
@@ -437,12 +438,13 @@ fn coverage(draft: &Draft) -> Vec<Coverage> {
     FocusArea::ALL
         .iter()
         .map(|area| {
-            let section = area.section();
+            let section = Catalog::of(draft).area(*area);
             let actions = ReportAction::ALL
                 .iter()
                 .filter(|a| area_of(**a) == *area)
                 .map(|action| {
-                    let prompts: Vec<&'static Prompt> = catalog::prompts()
+                    let prompts: Vec<&'static Prompt> = Catalog::of(draft)
+                        .prompts()
                         .filter(|p| p.actions.contains(action))
                         .collect();
                     Covered {
@@ -479,13 +481,17 @@ impl Document {
         };
         let mut profile = Vec::new();
         let mut parts = Vec::new();
-        let resources = catalog::section("resources").expect("the catalog has resources");
+        let catalog = Catalog::of(draft);
+        let resources = catalog
+            .section("resources")
+            .expect("the catalog has resources");
         let (lines, totals) = resources::budget(draft);
         let plan = Plan {
             anchor: resources.id,
             heading: resources.title,
             why: resources.why,
-            support: catalog::prompt(resources::SUPPORT_PROMPT)
+            support: catalog
+                .prompt(resources::SUPPORT_PROMPT)
                 .map_or(Block::Unanswered, |p| block(p, draft.answer(p.id))),
             lines,
             totals,
@@ -493,7 +499,7 @@ impl Document {
             requests: resources::requests(draft),
         };
         let readiness = Readiness::check(draft);
-        for section in catalog::sections() {
+        for section in catalog.sections() {
             match section.kind {
                 SectionKind::Profile => profile = items(section.prompts),
                 SectionKind::Area(_) => parts.push(Part {
@@ -502,7 +508,7 @@ impl Document {
                     why: section.why,
                     items: items(section.prompts),
                 }),
-                SectionKind::Resources | SectionKind::Readiness => {}
+                SectionKind::Resources | SectionKind::SignOff | SectionKind::Readiness => {}
             }
         }
         Document {
@@ -514,7 +520,7 @@ impl Document {
             coverage: coverage(draft),
             plan,
             readiness,
-            progress: catalog::overall_progress(draft),
+            progress: catalog.overall_progress(draft),
         }
     }
 }

@@ -506,7 +506,8 @@ mod tests {
     #[test]
     fn the_apps_guidance_is_left_out_unless_the_team_asks_for_it() {
         let draft = planned();
-        let why = crossroads_workbook::catalog::section("problems")
+        let why = crossroads_workbook::Catalog::base()
+            .section("problems")
             .unwrap()
             .why;
         let sign = crossroads_workbook::Flag::NoLead.why();

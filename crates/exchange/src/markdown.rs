@@ -278,7 +278,8 @@ mod tests {
         assert!(md.contains("| Total | $45,000 |"));
         assert!(md.contains("| Design | 2027\\-01\\-10 |  |  |"), "{md}");
         assert!(md.contains("## Appendix: the report\u{2019}s actions in this proposal"));
-        let why = crossroads_workbook::catalog::section("problems")
+        let why = crossroads_workbook::Catalog::base()
+            .section("problems")
             .unwrap()
             .why;
         assert!(!md.contains(&escape(why)), "guidance only when asked");

@@ -29,10 +29,12 @@ fn the_example_imports_whole_with_nothing_set_aside() {
 #[test]
 fn the_example_answers_every_prompt_and_is_ready_without_marking_anything() {
     let draft = example();
-    for prompt in catalog::prompts() {
+    for prompt in catalog::Catalog::base().prompts() {
         assert!(draft.is_answered(prompt.id), "{} is answered", prompt.id);
     }
-    assert!(catalog::overall_progress(&draft).is_complete());
+    assert!(catalog::Catalog::base()
+        .overall_progress(&draft)
+        .is_complete());
     assert!(draft.addressed.is_empty(), "no sign is marked addressed");
     let readiness = Readiness::check(&draft);
     assert_eq!(readiness.flags, [], "no warning sign shows");

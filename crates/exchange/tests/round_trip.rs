@@ -1,7 +1,7 @@
 //! Property tests: any proposal exported to a machine-readable form imports back equal.
 
 use crossroads_exchange::{export, import, ExportOptions, Format, Unanswered};
-use crossroads_workbook::{catalog, Answer, Draft, Flag, Row};
+use crossroads_workbook::{Answer, Brief, Catalog, Draft, Flag, Row};
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;
 
@@ -29,7 +29,11 @@ fn answer() -> impl Strategy<Value = Answer> {
 }
 
 fn prompt_id() -> impl Strategy<Value = String> {
-    let ids: Vec<String> = catalog::prompts().map(|p| p.id.to_string()).collect();
+    let mut ids: Vec<String> = Catalog::base()
+        .prompts()
+        .map(|p| p.id.to_string())
+        .collect();
+    ids.extend(["brief.q1", "brief.q2", "brief.signoff", "brief.assurances"].map(String::from));
     prop_oneof![9 => proptest::sample::select(ids), 1 => typed()]
 }
 
@@ -48,9 +52,10 @@ fn draft() -> impl Strategy<Value = Draft> {
         typed(),
         btree_map(prompt_id(), answer(), 0..40),
         btree_map(flag_id(), typed(), 0..4),
+        prop_oneof![Just(None), Just(Some(district_brief()))],
     )
         .prop_map(
-            |(id, title, created_ms, updated_ms, last_section, answers, addressed)| Draft {
+            |(id, title, created_ms, updated_ms, last_section, answers, addressed, brief)| Draft {
                 id,
                 title,
                 created_ms,
@@ -58,8 +63,41 @@ fn draft() -> impl Strategy<Value = Draft> {
                 last_section,
                 answers,
                 addressed,
+                brief,
             },
         )
+}
+
+/// A district's brief with a prompt of each kind, sign-off and assurances.
+fn district_brief() -> Brief {
+    use crossroads_workbook::brief::{Assurance, ExtraKind, ExtraOption, ExtraPrompt};
+    let mut b = Brief::new("district-2027", "District design challenge");
+    let option = |id: &str| ExtraOption {
+        id: id.into(),
+        label: id.to_uppercase(),
+    };
+    b.prompts = vec![
+        ExtraPrompt {
+            id: "q1".into(),
+            section: "problems".into(),
+            label: "Which priority?".into(),
+            help: String::new(),
+            kind: ExtraKind::LongText,
+        },
+        ExtraPrompt {
+            id: "q2".into(),
+            section: "profile".into(),
+            label: "Network?".into(),
+            help: "Pick one".into(),
+            kind: ExtraKind::Choice(vec![option("yes"), option("no")]),
+        },
+    ];
+    b.signoff = vec!["Principal".into()];
+    b.assurances = vec![Assurance {
+        id: "eval".into(),
+        text: "Evaluation".into(),
+    }];
+    b
 }
 
 proptest! {

@@ -17,7 +17,7 @@ use crate::keys::{self, Key};
 use crate::record::{self, Decoded, Head};
 use crate::{KeyValue, StoreError};
 use checked::{revision_after_vanishing, too_new, unreadable, with_id};
-use crossroads_workbook::catalog::{self, Progress};
+use crossroads_workbook::catalog::{Catalog, Progress};
 use crossroads_workbook::{order, Answer, Draft};
 use std::collections::{BTreeMap, BTreeSet};
 use usage::units;
@@ -105,11 +105,15 @@ impl DraftSummary {
             school: head.school.clone(),
             created_ms: head.draft.created_ms,
             updated_ms: head.draft.updated_ms,
-            progress: Progress {
-                answered: catalog::prompts()
-                    .filter(|p| head.answered.iter().any(|a| a == p.id))
-                    .count(),
-                total: catalog::prompts().count(),
+            progress: {
+                let catalog = Catalog::with_brief(head.draft.brief.as_ref());
+                Progress {
+                    answered: catalog
+                        .prompts()
+                        .filter(|p| head.answered.iter().any(|a| a == p.id))
+                        .count(),
+                    total: catalog.prompts().count(),
+                }
             },
             read_only,
         }
@@ -275,7 +279,7 @@ impl DraftStore {
                     answers.insert(prompt.to_string(), answer);
                 }
                 Err(e) => {
-                    let label = catalog::prompt(prompt).map_or(prompt, |p| p.label);
+                    let label = Catalog::base().prompt(prompt).map_or(prompt, |p| p.label);
                     return Ok(Err(format!(
                         "its answer to \u{201c}{label}\u{201d} is damaged ({e})"
                     )));

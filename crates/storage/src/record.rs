@@ -17,11 +17,17 @@
 //! `schema` comes first in every record and changes whenever the format changes in a way an
 //! older build could misread. Records with a higher schema are never written by this build.
 
-use crossroads_workbook::{catalog, Answer, Draft, History};
+use crossroads_workbook::{Answer, Catalog, Draft, History};
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build writes.
+/// The schema version this build writes (answers, history, and the head of a draft without a
+/// district's brief).
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// The head of a draft that answers a district's brief: schema 2 plus the brief. A build that
+/// knows only schema 2 would drop the brief on its next save, so it must see such a head as
+/// newer and leave it alone.
+pub const SCHEMA_WITH_BRIEF: u32 = 3;
 
 /// Who wrote a record, for people looking at raw storage.
 const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
@@ -38,6 +44,9 @@ pub(crate) struct Meta {
     /// Warning signs marked as addressed, with the team's reasons.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub addressed: std::collections::BTreeMap<String, String>,
+    /// The district's brief the draft answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<crossroads_workbook::Brief>,
 }
 
 impl Meta {
@@ -49,6 +58,7 @@ impl Meta {
             updated_ms: draft.updated_ms,
             last_section: draft.last_section.clone(),
             addressed: draft.addressed.clone(),
+            brief: draft.brief.clone(),
         }
     }
 
@@ -61,6 +71,7 @@ impl Meta {
             last_section: self.last_section,
             answers,
             addressed: self.addressed,
+            brief: self.brief,
         }
     }
 }
@@ -89,13 +100,18 @@ pub(crate) struct Head {
 impl Head {
     pub fn new(draft: &Draft, revision: u64, writer: &str) -> Head {
         Head {
-            schema: SCHEMA_VERSION,
+            schema: if draft.brief.is_some() {
+                SCHEMA_WITH_BRIEF
+            } else {
+                SCHEMA_VERSION
+            },
             saved_by: SAVED_BY.to_string(),
             revision,
             writer: writer.to_string(),
             draft: Meta::of(draft),
             school: draft.school().to_string(),
-            answered: catalog::prompts()
+            answered: Catalog::of(draft)
+                .prompts()
                 .filter(|p| p.answered_in(draft))
                 .map(|p| p.id.to_string())
                 .collect(),
@@ -194,7 +210,9 @@ pub(crate) fn decode(raw: &str) -> Decoded {
     match schema {
         1 => serde_json::from_str::<LegacyRecord>(raw)
             .map_or_else(shape, |r| Decoded::Legacy(r.draft)),
-        SCHEMA_VERSION => serde_json::from_str::<Head>(raw).map_or_else(shape, Decoded::Current),
+        SCHEMA_VERSION | SCHEMA_WITH_BRIEF => {
+            serde_json::from_str::<Head>(raw).map_or_else(shape, Decoded::Current)
+        }
         newer => Decoded::Newer {
             schema: newer,
             head: serde_json::from_str::<Head>(raw).ok(),

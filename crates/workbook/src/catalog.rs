@@ -38,12 +38,10 @@ impl FocusArea {
         }
     }
 
-    /// The section that holds this area's prompts.
+    /// The section that holds this area's prompts in the workbook's own catalog (without any
+    /// district's prompts; for a draft's, see [`Catalog::area`]).
     pub fn section(self) -> &'static Section {
-        SECTIONS
-            .iter()
-            .find(|s| s.kind == SectionKind::Area(self))
-            .expect("every focus area has a section")
+        Catalog::base().area(self)
     }
 }
 
@@ -56,6 +54,9 @@ pub enum SectionKind {
     Area(FocusArea),
     /// What the plan costs, when it happens, and what the team asks of the district.
     Resources,
+    /// The cover page's sign-off and the assurances a district's brief asks for (only in the
+    /// catalog of a draft that answers such a brief).
+    SignOff,
     /// The closing check, computed from the answers (it has no prompts).
     Readiness,
 }
@@ -139,22 +140,10 @@ impl Section {
             None => self.title.to_string(),
         }
     }
-
-    /// The section before this one, if any.
-    pub fn previous(&self) -> Option<&'static Section> {
-        let index = SECTIONS.iter().position(|s| s.id == self.id)?;
-        index.checked_sub(1).map(|i| &SECTIONS[i])
-    }
-
-    /// The section after this one, if any.
-    pub fn next(&self) -> Option<&'static Section> {
-        let index = SECTIONS.iter().position(|s| s.id == self.id)?;
-        SECTIONS.get(index + 1)
-    }
 }
 
 /// One question the team answers.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Prompt {
     /// Stable id ("area.name"), stored in drafts and exports.
     pub id: &'static str,
@@ -169,7 +158,7 @@ pub struct Prompt {
 }
 
 /// The kinds of answer a prompt can take; the UI renders a prompt from its kind alone.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum PromptKind {
     /// One line of text.
     ShortText,
@@ -184,7 +173,7 @@ pub enum PromptKind {
 }
 
 /// An option of a choice or an item of a checklist.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChoiceItem {
     /// Stable id, stored in drafts.
     pub id: &'static str,
@@ -193,7 +182,7 @@ pub struct ChoiceItem {
 }
 
 /// A labelled group of checklist items.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct ChecklistGroup {
     /// The group's heading ("Time", "Space" …).
     pub label: &'static str,
@@ -202,7 +191,7 @@ pub struct ChecklistGroup {
 }
 
 /// The shape of a repeatable-rows prompt.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Rows {
     /// What one row is, for buttons ("Add a problem").
     pub noun: &'static str,
@@ -211,7 +200,7 @@ pub struct Rows {
 }
 
 /// One column of a repeatable-rows prompt.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Column {
     /// Stable id, stored in drafts.
     pub id: &'static str,
@@ -321,44 +310,248 @@ impl Prompt {
         }
     }
 
-    /// The section this prompt belongs to.
-    pub fn section(&self) -> &'static Section {
-        SECTIONS
-            .iter()
-            .find(|s| s.prompts.iter().any(|p| p.id == self.id))
-            .expect("every prompt sits in a section")
+    /// Whether a district's brief added this prompt.
+    pub fn is_district(&self) -> bool {
+        self.id.starts_with(crate::brief::PROMPT_PREFIX)
     }
 }
 
-/// Every section, in the order the team walks through them.
-pub fn sections() -> &'static [Section] {
-    SECTIONS
+/// The sections and prompts a draft is answered against: the workbook's own, plus, for a draft
+/// that answers a district's brief, the district's prompts in their sections and the sign-off
+/// and assurances before the readiness check. Cheap to copy; every screen, the readiness check,
+/// storage and every export ask it instead of assuming the workbook's own.
+#[derive(Clone, Copy, Debug)]
+pub struct Catalog {
+    sections: &'static [Section],
 }
 
-/// The section with this id.
-pub fn section(id: &str) -> Option<&'static Section> {
-    SECTIONS.iter().find(|s| s.id == id)
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.sections, other.sections)
+    }
 }
 
-/// The prompt with this id.
-pub fn prompt(id: &str) -> Option<&'static Prompt> {
-    SECTIONS
-        .iter()
-        .flat_map(|s| s.prompts.iter())
-        .find(|p| p.id == id)
+impl Catalog {
+    /// The workbook's own catalog.
+    pub fn base() -> Catalog {
+        Catalog { sections: SECTIONS }
+    }
+
+    /// The catalog this draft is answered against.
+    pub fn of(draft: &Draft) -> Catalog {
+        Catalog::with_brief(draft.brief.as_ref())
+    }
+
+    /// The workbook's catalog extended by a brief's prompts, sign-off and assurances. The same
+    /// brief gives the same catalog, built once.
+    pub fn with_brief(brief: Option<&crate::brief::Brief>) -> Catalog {
+        match brief {
+            Some(b) if !b.prompts.is_empty() || b.has_signoff_section() => Catalog {
+                sections: extend::interned(b),
+            },
+            _ => Catalog::base(),
+        }
+    }
+
+    /// Every section, in the order the team walks through them.
+    pub fn sections(self) -> &'static [Section] {
+        self.sections
+    }
+
+    /// The section with this id.
+    pub fn section(self, id: &str) -> Option<&'static Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The section that holds this area's prompts.
+    pub fn area(self, area: FocusArea) -> &'static Section {
+        self.sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Area(area))
+            .expect("every focus area has a section")
+    }
+
+    /// The prompt with this id.
+    pub fn prompt(self, id: &str) -> Option<&'static Prompt> {
+        self.prompts().find(|p| p.id == id)
+    }
+
+    /// Every prompt, in order.
+    pub fn prompts(self) -> impl Iterator<Item = &'static Prompt> {
+        self.sections.iter().flat_map(|s| s.prompts.iter())
+    }
+
+    /// The section a prompt sits in.
+    pub fn section_of(self, prompt_id: &str) -> Option<&'static Section> {
+        self.sections
+            .iter()
+            .find(|s| s.prompts.iter().any(|p| p.id == prompt_id))
+    }
+
+    /// The section before the one with this id, if any.
+    pub fn previous(self, id: &str) -> Option<&'static Section> {
+        let index = self.sections.iter().position(|s| s.id == id)?;
+        index.checked_sub(1).map(|i| &self.sections[i])
+    }
+
+    /// The section after the one with this id, if any.
+    pub fn next(self, id: &str) -> Option<&'static Section> {
+        let index = self.sections.iter().position(|s| s.id == id)?;
+        self.sections.get(index + 1)
+    }
+
+    /// Progress over every prompt.
+    pub fn overall_progress(self, draft: &Draft) -> Progress {
+        self.sections
+            .iter()
+            .map(|s| s.progress(draft))
+            .fold(Progress::default(), |a, b| a + b)
+    }
+
+    /// Whether this is the workbook's own catalog, without a brief's additions.
+    pub fn is_base(self) -> bool {
+        std::ptr::eq(self.sections, SECTIONS)
+    }
 }
 
-/// Every prompt, in order.
-pub fn prompts() -> impl Iterator<Item = &'static Prompt> {
-    SECTIONS.iter().flat_map(|s| s.prompts.iter())
-}
+mod extend {
+    //! Building a brief's catalog. Sections and prompts are `'static` data that every screen
+    //! borrows, so a brief's are built once per distinct brief and kept for the life of the
+    //! page (a few kilobytes each; a desk of proposals answering one brief builds it once).
 
-/// Progress over every prompt of the workbook.
-pub fn overall_progress(draft: &Draft) -> Progress {
-    SECTIONS
-        .iter()
-        .map(|s| s.progress(draft))
-        .fold(Progress::default(), |a, b| a + b)
+    use super::*;
+    use crate::brief::{self, Brief, ExtraKind};
+    use std::sync::Mutex;
+
+    type Built = (Brief, &'static [Section]);
+    static BUILT: Mutex<Vec<Built>> = Mutex::new(Vec::new());
+
+    fn keep(s: &str) -> &'static str {
+        Box::leak(s.to_string().into_boxed_str())
+    }
+
+    fn keep_slice<T>(v: Vec<T>) -> &'static [T] {
+        Box::leak(v.into_boxed_slice())
+    }
+
+    /// Found by comparing briefs, which costs no allocation: screens ask for a draft's
+    /// catalog on every change of the draft.
+    pub(super) fn interned(b: &Brief) -> &'static [Section] {
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, sections)) = built.iter().find(|(k, _)| k == b) {
+            return sections;
+        }
+        let sections = build(b);
+        built.push((b.clone(), sections));
+        sections
+    }
+
+    fn options(options: &[brief::ExtraOption]) -> &'static [ChoiceItem] {
+        keep_slice(
+            options
+                .iter()
+                .map(|o| ChoiceItem {
+                    id: keep(&o.id),
+                    label: keep(&o.label),
+                })
+                .collect(),
+        )
+    }
+
+    fn prompt(p: &brief::ExtraPrompt) -> Prompt {
+        Prompt {
+            id: keep(&p.prompt_id()),
+            label: keep(&p.label),
+            help: keep(&p.help),
+            kind: match &p.kind {
+                ExtraKind::ShortText => PromptKind::ShortText,
+                ExtraKind::LongText => PromptKind::LongText,
+                ExtraKind::Choice(o) => PromptKind::Choice(options(o)),
+                ExtraKind::Checklist(o) => {
+                    PromptKind::Checklist(keep_slice(vec![ChecklistGroup {
+                        label: "",
+                        items: options(o),
+                    }]))
+                }
+            },
+            actions: &[],
+        }
+    }
+
+    fn build(b: &Brief) -> &'static [Section] {
+        let mut sections = Vec::new();
+        for s in SECTIONS {
+            if s.kind == SectionKind::Readiness && b.has_signoff_section() {
+                sections.push(signoff(b));
+            }
+            let mut prompts: Vec<Prompt> = s.prompts.to_vec();
+            prompts.extend(b.prompts.iter().filter(|p| p.section == s.id).map(prompt));
+            sections.push(Section {
+                id: s.id,
+                kind: s.kind,
+                title: s.title,
+                short_title: s.short_title,
+                why: s.why,
+                prompts: keep_slice(prompts),
+            });
+        }
+        keep_slice(sections)
+    }
+
+    static SIGNERS: Rows = Rows {
+        noun: "signer",
+        columns: &[
+            col("role", "Role", ColumnKind::Text),
+            col("name", "Name", ColumnKind::Text),
+            col("date", "Date signed", ColumnKind::Date),
+        ],
+    };
+
+    fn signoff(b: &Brief) -> Section {
+        let mut prompts = Vec::new();
+        if !b.signoff.is_empty() {
+            prompts.push(Prompt {
+                id: brief::SIGNOFF_PROMPT,
+                label: "Who signs the cover page",
+                help: keep(&format!(
+                    "The district asks for the cover page to be signed by: {}. Add one row per \
+                     person, with their role, their name as it should appear in print, and the \
+                     date they signed.",
+                    b.signoff.join("; ")
+                )),
+                kind: PromptKind::Rows(SIGNERS),
+                actions: &[],
+            });
+        }
+        if !b.assurances.is_empty() {
+            let items = keep_slice(
+                b.assurances
+                    .iter()
+                    .map(|a| ChoiceItem {
+                        id: keep(&a.id),
+                        label: keep(&a.text),
+                    })
+                    .collect(),
+            );
+            prompts.push(Prompt {
+                id: brief::ASSURANCES_PROMPT,
+                label: "The district\u{2019}s assurances",
+                help: "Tick each one your school confirms. The district reads an unticked \
+                       assurance as not given.",
+                kind: PromptKind::Checklist(keep_slice(vec![ChecklistGroup { label: "", items }])),
+                actions: &[],
+            });
+        }
+        Section {
+            id: brief::SIGNOFF_SECTION,
+            kind: SectionKind::SignOff,
+            title: "Sign-off and assurances",
+            short_title: "Sign-off",
+            why: "The district asks for the cover page to be signed and for a few promises to be \
+                  confirmed before it reads a proposal. This section gathers them.",
+            prompts: keep_slice(prompts),
+        }
+    }
 }
 
 /// The id of the first section, where a new draft opens.
@@ -972,6 +1165,22 @@ mod tests {
     use crate::draft::Answer;
     use std::collections::BTreeSet;
 
+    fn section(id: &str) -> Option<&'static Section> {
+        Catalog::base().section(id)
+    }
+    fn prompt(id: &str) -> Option<&'static Prompt> {
+        Catalog::base().prompt(id)
+    }
+    fn prompts() -> impl Iterator<Item = &'static Prompt> {
+        Catalog::base().prompts()
+    }
+    fn overall_progress(draft: &Draft) -> Progress {
+        Catalog::base().overall_progress(draft)
+    }
+    fn home_of(p: &Prompt) -> &'static str {
+        Catalog::base().section_of(p.id).unwrap().id
+    }
+
     #[test]
     fn every_focus_area_has_one_section_in_report_order() {
         let areas: Vec<FocusArea> = SECTIONS.iter().filter_map(Section::area).collect();
@@ -992,17 +1201,11 @@ mod tests {
         assert_eq!(SECTIONS.first().unwrap().kind, SectionKind::Profile);
         assert_eq!(SECTIONS.last().unwrap().kind, SectionKind::Readiness);
         assert!(section(READINESS_SECTION).unwrap().prompts.is_empty());
-        assert_eq!(
-            section("problems").unwrap().previous().unwrap().id,
-            "profile"
-        );
-        assert_eq!(section("pathway").unwrap().next().unwrap().id, "resources");
-        assert_eq!(
-            section("resources").unwrap().next().unwrap().id,
-            "readiness"
-        );
-        assert!(section("readiness").unwrap().next().is_none());
-        assert!(section("profile").unwrap().previous().is_none());
+        assert_eq!(Catalog::base().previous("problems").unwrap().id, "profile");
+        assert_eq!(Catalog::base().next("pathway").unwrap().id, "resources");
+        assert_eq!(Catalog::base().next("resources").unwrap().id, "readiness");
+        assert!(Catalog::base().next("readiness").is_none());
+        assert!(Catalog::base().previous("profile").is_none());
     }
 
     #[test]
@@ -1017,7 +1220,7 @@ mod tests {
         let resources = section("resources").unwrap();
         assert_eq!(resources.progress(&draft).answered, 1);
         assert_eq!(section("pathway").unwrap().progress(&draft).answered, 1);
-        assert_eq!(prompt("pathway.support").unwrap().section().id, "resources");
+        assert_eq!(home_of(prompt("pathway.support").unwrap()), "resources");
         assert_eq!(draft.text("pathway.support"), "A coach two days a week");
     }
 
@@ -1105,7 +1308,7 @@ mod tests {
                 .iter()
                 .find(|(id, _)| *id == p.id)
                 .map_or(prefix, |(_, section)| section);
-            assert_eq!(home, p.section().id, "{} sits where its id says", p.id);
+            assert_eq!(home, home_of(p), "{} sits where its id says", p.id);
         }
     }
 

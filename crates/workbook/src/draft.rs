@@ -78,6 +78,10 @@ pub struct Draft {
     /// sign's id, with the team's reason in its own words.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub addressed: BTreeMap<String, String>,
+    /// The district's brief this draft answers, carried whole so its prompts, limits and
+    /// assurances travel with the draft (absent in drafts and files without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<crate::brief::Brief>,
 }
 
 impl Draft {
@@ -91,6 +95,7 @@ impl Draft {
             last_section: String::new(),
             answers: BTreeMap::new(),
             addressed: BTreeMap::new(),
+            brief: None,
         }
     }
 
@@ -107,8 +112,11 @@ impl Draft {
     /// Whether the prompt has an answer that counts: one that shows on the prompt's screen (an
     /// answer of the wrong kind, or for a prompt the catalog does not have, does not).
     pub fn is_answered(&self, prompt_id: &str) -> bool {
-        self.answer(prompt_id)
-            .is_some_and(|a| crate::catalog::prompt(prompt_id).is_some_and(|p| p.shows(a)))
+        self.answer(prompt_id).is_some_and(|a| {
+            crate::Catalog::of(self)
+                .prompt(prompt_id)
+                .is_some_and(|p| p.shows(a))
+        })
     }
 
     /// Records an answer.
@@ -150,6 +158,14 @@ impl Draft {
     }
 
     /// The school's name from the team profile, or "".
+    /// Makes this draft answer `brief` (a first one, or a newer version of the same), losing no
+    /// answer: answers stay under their ids whatever the brief adds or drops. An answer to a
+    /// prompt the new brief no longer asks stays in the draft, shown nowhere, and comes back if
+    /// a later version asks it again.
+    pub fn attach_brief(&mut self, brief: crate::brief::Brief) {
+        self.brief = Some(brief);
+    }
+
     pub fn school(&self) -> &str {
         self.text(crate::catalog::SCHOOL_PROMPT).trim()
     }

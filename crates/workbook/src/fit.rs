@@ -6,7 +6,7 @@
 //! export. Fitting converts what can be converted without losing a word, and sets aside the
 //! rest, each piece with its text and the reason, for the team to see.
 
-use crate::catalog::{self, ChoiceItem, Prompt, PromptKind};
+use crate::catalog::{Catalog, ChoiceItem, Prompt, PromptKind};
 use crate::draft::{Answer, Draft, Row};
 use std::collections::BTreeSet;
 
@@ -166,12 +166,24 @@ impl Answer {
 
 /// `draft` with every answer fitted to the catalog, and what was set aside, in catalog order
 /// (unknown prompts last).
+///
+/// A draft that answers a district's brief is fitted to the brief's catalog too, so the
+/// district's prompts count as known. A brief that fails its checks (a hostile or broken file)
+/// is dropped, and the answers to its prompts are set aside with the reason.
 pub fn fit_draft(mut draft: Draft) -> (Draft, Vec<SetAside>) {
     let answers = std::mem::take(&mut draft.answers);
     let mut set_aside = Vec::new();
     let mut unknown = Vec::new();
+    let broken_brief = match draft.brief.as_ref().map(crate::Brief::check) {
+        Some(Err(why)) => {
+            draft.brief = None;
+            Some(why)
+        }
+        _ => None,
+    };
+    let catalog = Catalog::of(&draft);
     for (id, answer) in answers {
-        match catalog::prompt(&id) {
+        match catalog.prompt(&id) {
             Some(prompt) => {
                 let (fitted, aside) = prompt.fit(answer);
                 if let Some(fitted) = fitted {
@@ -188,14 +200,19 @@ pub fn fit_draft(mut draft: Draft) -> (Draft, Vec<SetAside>) {
             }
             None if !answer.is_answered() => {}
             None => unknown.push(SetAside {
-                why: "this version of Crossroads has no such question".to_string(),
+                why: match (&broken_brief, id.starts_with(crate::brief::PROMPT_PREFIX)) {
+                    (Some(why), true) => {
+                        format!("it answers the district\u{2019}s brief, which could not be read: {why}")
+                    }
+                    _ => "this version of Crossroads has no such question".to_string(),
+                },
                 text: unknown_text(&answer),
                 prompt: id,
                 label: None,
             }),
         }
     }
-    let order = |s: &SetAside| catalog::prompts().position(|p| p.id == s.prompt);
+    let order = |s: &SetAside| catalog.prompts().position(|p| p.id == s.prompt);
     crate::order::sort_by_key(&mut set_aside, order);
     set_aside.extend(unknown);
     (draft, set_aside)
@@ -223,7 +240,7 @@ mod tests {
     use super::*;
 
     fn fitted(prompt: &str, answer: Answer) -> (Option<Answer>, Option<(String, String)>) {
-        catalog::prompt(prompt).unwrap().fit(answer)
+        crate::Catalog::base().prompt(prompt).unwrap().fit(answer)
     }
 
     #[test]
@@ -231,7 +248,8 @@ mod tests {
         let (answer, aside) = fitted("problems.identified", Answer::Text("Late buses".into()));
         let answer = answer.unwrap();
         assert!(aside.is_none());
-        assert!(catalog::prompt("problems.identified")
+        assert!(crate::Catalog::base()
+            .prompt("problems.identified")
             .unwrap()
             .shows(&answer));
         assert_eq!(answer.typed_text(), ["Late buses"]);
@@ -313,6 +331,6 @@ mod tests {
         draft.set_answer("nobody.knows", Answer::Text("x".into()));
         assert!(!draft.is_answered("problems.identified"));
         assert!(!draft.is_answered("nobody.knows"));
-        assert_eq!(catalog::overall_progress(&draft).answered, 0);
+        assert_eq!(crate::Catalog::base().overall_progress(&draft).answered, 0);
     }
 }

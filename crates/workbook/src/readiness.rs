@@ -1,7 +1,7 @@
 //! The closing readiness check: what is still unanswered, and the warning signs the report found
 //! in schools whose personalized-learning efforts fell short.
 
-use crate::catalog::{self, Progress, Prompt, Section, SectionKind};
+use crate::catalog::{Catalog, Progress, Prompt, Section, SectionKind};
 use crate::draft::{Answer, Draft};
 use crate::substance;
 
@@ -39,11 +39,20 @@ pub enum Flag {
     NoPlanBeyondPilot,
     /// The costs that come back every year are not considered.
     RecurringCostsIgnored,
+    /// The district's brief asks for sign-off on the cover page, and someone it names has not
+    /// signed (a name and a date).
+    NotSignedOff,
+    /// An assurance the district's brief asks for is not confirmed.
+    AssurancesUnconfirmed,
+    /// A section is longer than the district's word limit for it.
+    OverWordLimit,
+    /// The plan asks the competition for more than one school can be awarded.
+    RequestAboveAward,
 }
 
 impl Flag {
     /// Every warning sign, most basic first.
-    pub const ALL: [Flag; 15] = [
+    pub const ALL: [Flag; 19] = [
         Flag::NoLead,
         Flag::NoSchoolLeader,
         Flag::NoMeaning,
@@ -59,6 +68,10 @@ impl Flag {
         Flag::PathUndecided,
         Flag::NoPlanBeyondPilot,
         Flag::RecurringCostsIgnored,
+        Flag::NotSignedOff,
+        Flag::AssurancesUnconfirmed,
+        Flag::OverWordLimit,
+        Flag::RequestAboveAward,
     ];
 
     /// Stable id, stored in drafts beside the team's reason when a sign is marked addressed.
@@ -79,7 +92,22 @@ impl Flag {
             Flag::PathUndecided => "path_undecided",
             Flag::NoPlanBeyondPilot => "no_plan_beyond_pilot",
             Flag::RecurringCostsIgnored => "recurring_costs_ignored",
+            Flag::NotSignedOff => "not_signed_off",
+            Flag::AssurancesUnconfirmed => "assurances_unconfirmed",
+            Flag::OverWordLimit => "over_word_limit",
+            Flag::RequestAboveAward => "request_above_award",
         }
+    }
+
+    /// Whether the sign comes from a district's brief (it never shows in a draft without one).
+    pub fn from_brief(self) -> bool {
+        matches!(
+            self,
+            Flag::NotSignedOff
+                | Flag::AssurancesUnconfirmed
+                | Flag::OverWordLimit
+                | Flag::RequestAboveAward
+        )
     }
 
     /// The sign with this id.
@@ -128,6 +156,10 @@ impl Flag {
             Flag::PathUndecided => "You have not chosen: new model or adapted model",
             Flag::NoPlanBeyondPilot => "No plan beyond the pilot",
             Flag::RecurringCostsIgnored => "Costs that recur every year are not considered",
+            Flag::NotSignedOff => "The cover page is not signed by everyone the district names",
+            Flag::AssurancesUnconfirmed => "Not every assurance the district asks for is confirmed",
+            Flag::OverWordLimit => "A section is over the district\u{2019}s word limit",
+            Flag::RequestAboveAward => "The request is larger than one school can be awarded",
         }
     }
 
@@ -171,6 +203,14 @@ impl Flag {
                                         design reaches the whole school and what makes it last.",
             Flag::RecurringCostsIgnored => "Licences, device replacement and staff time come back every \
                                             year; a plan funded for one year only ends when the grant does.",
+            Flag::NotSignedOff => "The district reads a proposal only when the people it names have \
+                                   signed it: their signatures show the school stands behind the plan.",
+            Flag::AssurancesUnconfirmed => "The district asks every school to confirm these; a proposal \
+                                            without them may not be read.",
+            Flag::OverWordLimit => "Reviewers read every proposal against the same limits; words past \
+                                    the limit may not be read, and a tighter section reads better.",
+            Flag::RequestAboveAward => "The district cannot award one school more than its stated \
+                                        maximum; a larger request would have to be cut before funding.",
         }
     }
 
@@ -214,12 +254,25 @@ impl Flag {
                 "a budget line marked recurring, or costs that recur named in how the work lasts: \
                  licences, subscriptions, device refresh, staff time after the grant"
             }
+            Flag::NotSignedOff => {
+                "for each role the brief names, a row on the cover page with that role, a name and \
+                 the date signed"
+            }
+            Flag::AssurancesUnconfirmed => "every assurance ticked",
+            Flag::OverWordLimit => {
+                "each section\u{2019}s words (every answer typed in it) within the limit the brief sets"
+            }
+            Flag::RequestAboveAward => {
+                "the budget lines funded by the competition adding up to no more than the award\u{2019}s \
+                 maximum per school"
+            }
         }
     }
 
-    /// The prompt whose answer fixes this flag.
-    pub fn prompt_id(self) -> &'static str {
-        match self {
+    /// The prompt whose answer fixes this flag, when it is always the same one (a section over
+    /// its word limit depends on the draft: see [`Flag::prompt_in`]).
+    pub fn prompt_id(self) -> Option<&'static str> {
+        Some(match self {
             Flag::NoLead => "profile.lead",
             Flag::NoSchoolLeader => "profile.team",
             Flag::NoMeaning => "problems.meaning",
@@ -233,13 +286,70 @@ impl Flag {
             Flag::NoKnowledgePlan => "learning.knowledge",
             Flag::PathUndecided => "pathway.choice",
             Flag::NoPlanBeyondPilot => "pathway.scale",
-            Flag::RecurringCostsIgnored => crate::resources::BUDGET_PROMPT,
+            Flag::RecurringCostsIgnored | Flag::RequestAboveAward => {
+                crate::resources::BUDGET_PROMPT
+            }
+            Flag::NotSignedOff => crate::brief::SIGNOFF_PROMPT,
+            Flag::AssurancesUnconfirmed => crate::brief::ASSURANCES_PROMPT,
+            Flag::OverWordLimit => return None,
+        })
+    }
+
+    /// What exactly is missing in `draft`, for the signs of a brief ("Not signed yet: District
+    /// contact."); `None` for the others, whose title says it all.
+    pub fn detail(self, draft: &Draft) -> Option<String> {
+        let list = |items: Vec<String>| items.join("; ");
+        match self {
+            Flag::NotSignedOff => {
+                let roles = crate::brief::unsigned_roles(draft);
+                (!roles.is_empty()).then(|| format!("Not signed yet: {}.", list(roles)))
+            }
+            Flag::AssurancesUnconfirmed => {
+                let open: Vec<String> = crate::brief::unconfirmed(draft)
+                    .into_iter()
+                    .map(|a| a.text.trim().trim_end_matches('.').to_string())
+                    .collect();
+                (!open.is_empty()).then(|| format!("Not confirmed yet: {}.", list(open)))
+            }
+            Flag::OverWordLimit => {
+                let catalog = Catalog::of(draft);
+                let over: Vec<String> = crate::brief::over_limits(draft)
+                    .into_iter()
+                    .map(|o| {
+                        let title = catalog
+                            .section(o.section)
+                            .map_or(o.section, |s| s.short_title);
+                        format!("{title}: {} words of {}", o.words, o.limit)
+                    })
+                    .collect();
+                (!over.is_empty()).then(|| format!("{}.", list(over)))
+            }
+            Flag::RequestAboveAward => crate::brief::request(draft).and_then(|r| {
+                let max = r.per_school?;
+                (r.requested > max).then(|| {
+                    format!(
+                        "Asked of {}: {}; the most one school can be awarded: {}.",
+                        r.source,
+                        crate::budget::format_amount(r.requested),
+                        crate::budget::format_amount(max)
+                    )
+                })
+            }),
+            _ => None,
         }
     }
 
-    /// The prompt, from the catalog.
-    pub fn prompt(self) -> &'static Prompt {
-        catalog::prompt(self.prompt_id()).expect("every flag points at a catalog prompt")
+    /// The prompt to open to fix this flag in `draft` (for a section over its limit, the
+    /// section's first prompt).
+    pub fn prompt_in(self, draft: &Draft) -> Option<&'static Prompt> {
+        let catalog = Catalog::of(draft);
+        match self.prompt_id() {
+            Some(id) => catalog.prompt(id),
+            None => crate::brief::over_limits(draft)
+                .first()
+                .and_then(|o| catalog.section(o.section))
+                .and_then(|s| s.prompts.first()),
+        }
     }
 }
 
@@ -268,7 +378,8 @@ pub struct Readiness {
 impl Readiness {
     /// Checks a draft.
     pub fn check(draft: &Draft) -> Readiness {
-        let sections = catalog::sections()
+        let sections = Catalog::of(draft)
+            .sections()
             .iter()
             .filter(|s| s.kind != SectionKind::Readiness)
             .map(|section| SectionReadiness {
@@ -598,6 +709,11 @@ fn flags(draft: &Draft) -> Vec<Flag> {
                         ],
                     )
             }
+            Flag::NotSignedOff => crate::brief::unsigned_roles(draft).is_empty(),
+            Flag::AssurancesUnconfirmed => crate::brief::unconfirmed(draft).is_empty(),
+            Flag::OverWordLimit => crate::brief::over_limits(draft).is_empty(),
+            Flag::RequestAboveAward => crate::brief::request(draft)
+                .is_none_or(|r| r.per_school.is_none_or(|max| r.requested <= max)),
             Flag::RecurringCostsIgnored => {
                 crate::resources::budget_lines(draft).iter().any(|l| {
                     l.kind == "recurring" && crate::budget::parse_amount(&l.amount).is_some()
@@ -750,7 +866,7 @@ mod tests {
         let readiness = Readiness::check(&Draft::new("d", "t", 0));
         let expected: Vec<Flag> = Flag::ALL
             .into_iter()
-            .filter(|f| *f != Flag::DevicesWithoutPracticeChange)
+            .filter(|f| *f != Flag::DevicesWithoutPracticeChange && !f.from_brief())
             .collect();
         assert_eq!(readiness.flags, expected);
         assert_eq!(
@@ -965,8 +1081,28 @@ mod tests {
 
     #[test]
     fn every_flag_points_at_a_prompt_in_the_catalog() {
+        let mut draft = realistic();
+        let mut brief = crate::Brief::new("b1", "Competition");
+        brief.signoff = vec!["Principal".into()];
+        brief.assurances = vec![crate::brief::Assurance {
+            id: "a1".into(),
+            text: "We take part in the evaluation.".into(),
+        }];
+        brief.limits = vec![crate::brief::WordLimit {
+            section: "problems".into(),
+            words: 5,
+        }];
+        draft.attach_brief(brief);
         for flag in Flag::ALL {
-            assert_eq!(flag.prompt().id, flag.prompt_id());
+            let prompt = flag.prompt_in(&draft).expect("a prompt to open");
+            if let Some(id) = flag.prompt_id() {
+                assert_eq!(prompt.id, id);
+            } else {
+                assert_eq!(
+                    Catalog::of(&draft).section_of(prompt.id).unwrap().id,
+                    "problems"
+                );
+            }
             assert!(
                 !flag.title().is_empty() && !flag.why().is_empty() && !flag.looked_for().is_empty()
             );
@@ -976,7 +1112,7 @@ mod tests {
     #[test]
     fn a_draft_of_placeholders_is_not_ready_and_a_realistic_one_is() {
         let mut draft = Draft::new("d", "t", 0);
-        for p in catalog::prompts() {
+        for p in crate::Catalog::base().prompts() {
             let answer = match &p.kind {
                 crate::PromptKind::ShortText | crate::PromptKind::LongText => text("Filled in."),
                 crate::PromptKind::Choice(_) if p.id == "pathway.choice" => {
@@ -1000,8 +1136,8 @@ mod tests {
         assert!(readiness.sections.iter().all(|s| s.unanswered.is_empty()));
         assert_eq!(
             readiness.flags.len(),
-            Flag::ALL.len() - 3,
-            "{:?}",
+            Flag::ALL.len() - 3 - 4,
+            "{:?} (the four signs of a brief never show without one)",
             readiness.flags
         );
         assert!(!readiness.is_ready());

@@ -4,7 +4,7 @@ use super::Place;
 use crate::ui::browser;
 use crate::ui::kit::files::{ChosenFile, DropZone, FilePicker, PROPOSAL_FILES};
 use crossroads_exchange::{read_proposal, MAX_FILE_BYTES};
-use crossroads_workbook::catalog::{self, Progress};
+use crossroads_workbook::catalog::{Catalog, Progress};
 use crossroads_workbook::Draft;
 use leptos::prelude::*;
 
@@ -93,7 +93,7 @@ impl Desk {
                     return;
                 }
                 self.say(format!("Opened \u{201c}{}\u{201d}.", draft.display_title()));
-                let progress = catalog::overall_progress(&draft);
+                let progress = Catalog::of(&draft).overall_progress(&draft);
                 self.proposals.update(|p| {
                     p.push(Opened {
                         file_name,

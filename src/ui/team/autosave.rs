@@ -9,7 +9,7 @@ use crossroads_storage::{
     Conflict, CopyName, DraftStore, Outcome, SaveSession, SaveStatus, WARN_PERCENT,
 };
 use crossroads_workbook::history::Reason;
-use crossroads_workbook::{new_draft_id, Draft, History};
+use crossroads_workbook::{new_draft_id, Catalog, Draft, History};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,6 +43,9 @@ pub struct Autosave {
     pub notice: RwSignal<Option<String>>,
     /// The share of the storage quota in use, once it passes the warning level.
     pub nearly_full: RwSignal<Option<usize>>,
+    /// The sections and prompts the draft is answered against (the workbook's, plus those of
+    /// the district's brief it answers); changes only when a brief is attached.
+    pub catalog: Memo<Catalog>,
     read_only: RwSignal<bool>,
     session: StoredValue<SaveSession>,
     store: StoredValue<Arc<DraftStore>>,
@@ -63,8 +66,10 @@ impl Autosave {
     /// other tabs' saves.
     pub fn new(draft: Draft, revision: u64, store: Arc<DraftStore>, read_only: bool) -> Self {
         let session = SaveSession::new(draft.clone(), revision, read_only);
+        let draft = RwSignal::new(draft);
         let autosave = Autosave {
-            draft: RwSignal::new(draft),
+            draft,
+            catalog: Memo::new(move |_| draft.with(Catalog::of)),
             status: RwSignal::new(session.status(store.is_persistent())),
             conflict: RwSignal::new(None),
             notice: RwSignal::new(None),

@@ -5,7 +5,7 @@ use super::route::{Route, EXPORT_PLACE};
 use super::AppContext;
 use crate::ui::browser;
 use crossroads_exchange::{export, file_name, ExportOptions, Format, Unanswered};
-use crossroads_workbook::catalog::{self, READINESS_SECTION};
+use crossroads_workbook::catalog::{Catalog, READINESS_SECTION};
 use crossroads_workbook::Readiness;
 use leptos::prelude::*;
 
@@ -43,7 +43,7 @@ pub fn ExportScreen(autosave: Autosave) -> impl IntoView {
     };
     let summary = move || {
         autosave.draft.with(|d| {
-            let progress = catalog::overall_progress(d);
+            let progress = Catalog::of(d).overall_progress(d);
             let readiness = Readiness::check(d);
             let addressed = match readiness.addressed.len() {
                 0 => String::new(),

@@ -5,7 +5,7 @@ use super::autosave::Autosave;
 use super::route::HISTORY_PLACE;
 use super::AppContext;
 use crate::ui::browser;
-use crossroads_workbook::catalog::{self, SectionKind};
+use crossroads_workbook::catalog::{Catalog, SectionKind};
 use crossroads_workbook::Draft;
 use leptos::prelude::*;
 
@@ -25,7 +25,8 @@ fn preview(text: &str) -> String {
 /// A version's answers, section by section, as text.
 #[component]
 fn VersionView(version: Draft) -> impl IntoView {
-    let sections = catalog::sections()
+    let sections = Catalog::of(&version)
+        .sections()
         .iter()
         .filter(|s| s.kind != SectionKind::Readiness)
         .filter_map(|section| {
@@ -107,7 +108,7 @@ pub fn HistoryScreen(autosave: Autosave) -> impl IntoView {
             .map(|(index, snapshot)| {
                 let version = history.version(index, &current).expect("index from the list");
                 let when = browser::format_time(snapshot.taken_ms);
-                let progress = catalog::overall_progress(&version);
+                let progress = Catalog::of(&version).overall_progress(&version);
                 let when_for_restore = when.clone();
                 view! {
                     <li class="version-item" data-testid="version">

@@ -4,24 +4,30 @@
 use super::autosave::Autosave;
 use super::route::Route;
 use super::workspace::SectionPager;
-use crossroads_workbook::catalog::{self, READINESS_SECTION};
+use crossroads_workbook::catalog::{Catalog, READINESS_SECTION};
 use crossroads_workbook::{Flag, Prompt, Readiness};
 use leptos::prelude::*;
 
-fn prompt_href(draft_id: &str, prompt: &Prompt) -> String {
-    Route::prompt(draft_id, prompt.section().id, prompt.id).href()
+fn prompt_href(catalog: Catalog, draft_id: &str, prompt: &Prompt) -> String {
+    let section = catalog.section_of(prompt.id).map_or("", |s| s.id);
+    Route::prompt(draft_id, section, prompt.id).href()
 }
 
 /// The readiness screen of the open draft.
 #[component]
 pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
-    let section = catalog::section(READINESS_SECTION).expect("the catalog has a readiness check");
+    let catalog = autosave.catalog;
+    let section = catalog
+        .get_untracked()
+        .section(READINESS_SECTION)
+        .expect("the catalog has a readiness check");
     let id = draft_id.clone();
     let body = move || {
         let (readiness, progress) = autosave
             .draft
-            .with(|d| (Readiness::check(d), catalog::overall_progress(d)));
+            .with(|d| (Readiness::check(d), Catalog::of(d).overall_progress(d)));
+        let catalog = catalog.get();
         let id = id.clone();
         let summary = format!(
             "{} of {} prompts answered. {}",
@@ -42,17 +48,22 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
             .flags
             .iter()
             .map(|flag| {
-                let prompt = flag.prompt();
+                let (prompt, detail) = autosave
+                    .draft
+                    .with_untracked(|d| (flag.prompt_in(d), flag.detail(d)));
                 view! {
                     <li class="flag" data-testid="flag">
                         <h3 class="flag__title">{flag.title()}</h3>
+                        {detail.map(|d| view! { <p class="flag__detail" data-testid="flag-detail">{d}</p> })}
                         <p class="flag__why">{flag.why()}</p>
                         <p class="flag__looked-for">{format!("What the check looked for: {}.", flag.looked_for())}</p>
+                        {prompt.map(|prompt| view! {
                         <p>
-                            <a class="flag__fix" href=prompt_href(&id, prompt)>
+                            <a class="flag__fix" href=prompt_href(catalog, &id, prompt)>
                                 {format!("Answer \u{201c}{}\u{201d}", prompt.label)}
                             </a>
                         </p>
+                        })}
                         <MarkAddressed flag=*flag autosave />
                     </li>
                 }
@@ -68,7 +79,7 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
                     let links = s
                         .unanswered
                         .iter()
-                        .map(|p| view! { <li><a href=prompt_href(&id, p)>{p.label}</a></li> })
+                        .map(|p| view! { <li><a href=prompt_href(catalog, &id, p)>{p.label}</a></li> })
                         .collect_view();
                     view! { <ul class="readiness-area__open">{links}</ul> }.into_any()
                 };
@@ -139,7 +150,7 @@ pub fn ReadinessScreen(autosave: Autosave) -> impl IntoView {
             <h1 id="section-heading" class="section__title" tabindex="-1">{section.title}</h1>
             <p class="section__lead">{section.why}</p>
             {body}
-            <SectionPager section draft_id />
+            <SectionPager section draft_id catalog=catalog.get_untracked() />
         </article>
     }
 }

@@ -4,7 +4,6 @@
 use super::autosave::Autosave;
 use super::route::Route;
 use crossroads_workbook::budget::{format_amount, Recurs};
-use crossroads_workbook::catalog;
 use crossroads_workbook::resources::{self, Origin};
 use leptos::prelude::*;
 
@@ -103,10 +102,13 @@ pub fn GatheredAsks(autosave: Autosave) -> impl IntoView {
         })
     });
     let link = move |origin: Origin| {
-        let prompt =
-            catalog::prompt(origin.prompt_id()).expect("requests come from catalog prompts");
+        let catalog = autosave.catalog.get_untracked();
+        let prompt = catalog
+            .prompt(origin.prompt_id())
+            .expect("requests come from catalog prompts");
+        let section = catalog.section_of(prompt.id).map_or("", |s| s.id);
         (
-            Route::prompt(&draft_id, prompt.section().id, prompt.id).href(),
+            Route::prompt(&draft_id, section, prompt.id).href(),
             match origin {
                 Origin::Tension => "Change it beside the rule",
                 Origin::Department => "Change it beside the department",

@@ -9,8 +9,8 @@ use crate::ui::browser;
 use crate::ui::kit::pager::Pager;
 use crate::ui::kit::save::{ConflictPanel, SaveStatusLine};
 use crossroads_storage::{Entry, SaveStatus, Unreadable};
-use crossroads_workbook::catalog::{self, FIRST_SECTION};
-use crossroads_workbook::{FocusArea, Section, SectionKind};
+use crossroads_workbook::catalog::FIRST_SECTION;
+use crossroads_workbook::{Catalog, FocusArea, Section, SectionKind};
 use leptos::prelude::*;
 
 /// A draft, opened from storage: editable, read-only, or explained when it cannot open.
@@ -117,7 +117,11 @@ pub fn Editor(autosave: Autosave, read_only: Option<ReadOnly>) -> impl IntoView 
             } if s == HISTORY_PLACE => Place::History,
             Route::Draft {
                 section: Some(s), ..
-            } => catalog::section(s).map_or(Place::Unknown, Place::Section),
+            } => autosave
+                .catalog
+                .get()
+                .section(s)
+                .map_or(Place::Unknown, Place::Section),
             _ => Place::Unknown,
         })
     });
@@ -133,7 +137,11 @@ pub fn Editor(autosave: Autosave, read_only: Option<ReadOnly>) -> impl IntoView 
     Effect::new(move |_| {
         if place.get() == Place::Resume {
             let last = autosave.draft.with_untracked(|d| d.last_section.clone());
-            let section = catalog::section(&last).map_or(FIRST_SECTION, |s| s.id);
+            let section = autosave
+                .catalog
+                .get_untracked()
+                .section(&last)
+                .map_or(FIRST_SECTION, |s| s.id);
             browser::replace_hash(&Route::section(&resume_id, section).href());
         }
     });
@@ -297,7 +305,12 @@ fn DraftConflict(autosave: Autosave) -> impl IntoView {
                     theirs.display_title().to_string(),
                 ));
             }
-            for prompt in catalog::prompts() {
+            let catalog = Catalog::of(&mine).prompts().chain(
+                Catalog::of(&theirs)
+                    .prompts()
+                    .filter(|p| Catalog::of(&mine).prompt(p.id).is_none()),
+            );
+            for prompt in catalog {
                 let (a, b) = (mine.answer(prompt.id), theirs.answer(prompt.id));
                 if a != b {
                     let text = |x: Option<&crossroads_workbook::Answer>| {
@@ -337,14 +350,17 @@ fn nav_label(section: &Section) -> String {
 #[component]
 fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
     let draft_id = autosave.draft.with_untracked(|d| d.id.clone());
-    let items = catalog::sections()
+    let nav_id = draft_id.clone();
+    let items = move || {
+        let draft_id = nav_id.clone();
+        autosave.catalog.get().sections()
         .iter()
         .map(|section| {
             let href = Route::section(&draft_id, section.id).href();
             let is_current = move || matches!(place.get(), Place::Section(s) if s.id == section.id);
             let progress = Memo::new(move |_| {
                 autosave.draft.with(|d| match section.kind {
-                    SectionKind::Readiness => catalog::overall_progress(d),
+                    SectionKind::Readiness => autosave.catalog.get_untracked().overall_progress(d),
                     _ => section.progress(d),
                 })
             });
@@ -374,7 +390,8 @@ fn SectionNav(autosave: Autosave, place: Memo<Place>) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <nav class="section-nav" aria-label="Workbook sections">
             <a class="section-nav__back" href="#/">"\u{2190} All drafts"</a>
@@ -420,6 +437,7 @@ fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView
             format!("Focus area {} of {}", area.number(), FocusArea::ALL.len())
         }
         SectionKind::Resources => "Plan the means".to_string(),
+        SectionKind::SignOff => "The district\u{2019}s requirements".to_string(),
         _ => "Before you begin".to_string(),
     };
     let prompts = section
@@ -436,21 +454,26 @@ fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView
                 <p>{section.why}</p>
             </aside>
             <div class="section__prompts">{prompts}</div>
-            <SectionPager section draft_id />
+            <SectionPager section draft_id catalog=autosave.catalog.get_untracked() />
         </article>
     }
 }
 
 /// Back and Next links between sections.
 #[component]
-pub fn SectionPager(section: &'static Section, draft_id: String) -> impl IntoView {
-    let back = section.previous().map(|prev| {
+pub fn SectionPager(
+    section: &'static Section,
+    draft_id: String,
+    /// The catalog the section belongs to.
+    catalog: Catalog,
+) -> impl IntoView {
+    let back = catalog.previous(section.id).map(|prev| {
         (
             Route::section(&draft_id, prev.id).href(),
             prev.short_title.to_string(),
         )
     });
-    let next = match section.next() {
+    let next = match catalog.next(section.id) {
         Some(next) => Some((next.id, next.short_title)),
         None if section.kind == SectionKind::Readiness => Some((EXPORT_PLACE, "Export proposal")),
         None => None,

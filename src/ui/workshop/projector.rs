@@ -71,7 +71,7 @@ pub fn Projector(id: String) -> impl IntoView {
             {p.team.map(|t| view! { <p class="projector__team" data-testid="projector-team">"Presenting: "{t}</p> })}
             {p.step.as_ref().map(|(s, _, _)| view! { <p class="projector__who" data-testid="projector-roles">{roles(s)}</p> })}
             {step_prompt.map(|t| view! { <p class="projector__ask">{t}</p> })}
-            {p.prompt.and_then(crossroads_workbook::catalog::prompt).map(|prompt| view! {
+            {p.prompt.and_then(|id| crossroads_workbook::Catalog::base().prompt(id)).map(|prompt| view! {
                 <section class="projector__prompt" aria-labelledby="projector-prompt" data-testid="projector-prompt">
                     <h2 id="projector-prompt">{prompt.label}</h2>
                     <p>{prompt.help}</p>

@@ -107,7 +107,7 @@ test("a tab of this version never rewrites a draft a newer version saved in anot
   const head = await newer.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith("crossroads/draft/"))!;
     const head = JSON.parse(localStorage.getItem(key)!);
-    head.schema = 3;
+    head.schema = 4;
     head.revision += 1;
     localStorage.setItem(key, JSON.stringify(head));
     return [key, localStorage.getItem(key)] as const;

@@ -129,7 +129,7 @@ fn every_kind_of_state() -> Shared {
         .unwrap();
     let head = kv.get("crossroads/draft/n").unwrap().unwrap().replacen(
         "\"schema\":2",
-        "\"schema\":3,\"colour\":\"teal\"",
+        "\"schema\":4,\"colour\":\"teal\"",
         1,
     );
     kv.set("crossroads/draft/n", &head);

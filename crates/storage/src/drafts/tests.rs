@@ -87,7 +87,10 @@ fn the_list_shows_title_school_and_progress_without_loading_answers() {
     };
     assert_eq!(summary.school, "Lincoln");
     assert_eq!(summary.progress.answered, 2);
-    assert_eq!(summary.progress.total, catalog::prompts().count());
+    assert_eq!(
+        summary.progress.total,
+        crossroads_workbook::Catalog::base().prompts().count()
+    );
     assert!(!summary.read_only);
 }
 
@@ -96,7 +99,7 @@ fn only_changed_answers_are_written() {
     let kv = Shared::default();
     let store = DraftStore::new(Box::new(kv.clone()));
     let mut d = Draft::new("a", "Studios", 1);
-    for p in catalog::prompts().take(10) {
+    for p in crossroads_workbook::Catalog::base().prompts().take(10) {
         d.set_answer(p.id, text(&"x".repeat(1000)));
     }
     store.add(d.clone()).unwrap();
@@ -286,13 +289,13 @@ fn newer_records_open_read_only_and_are_never_written() {
         .get("crossroads/draft/n")
         .unwrap()
         .unwrap()
-        .replacen("\"schema\":2", "\"schema\":3", 1);
+        .replacen("\"schema\":2", "\"schema\":4", 1);
     kv.inner.set("crossroads/draft/n", &head).unwrap();
     assert_eq!(
         store.load("n").unwrap(),
         Some(Entry::ReadOnly {
             draft: draft.clone(),
-            schema: 3
+            schema: 4
         })
     );
     assert!(matches!(
@@ -301,7 +304,7 @@ fn newer_records_open_read_only_and_are_never_written() {
     ));
     assert!(store.rename("n", "x", 6).is_err());
     assert_eq!(store.raw("n").unwrap().unwrap(), head);
-    assert_eq!(store.head_state("n").unwrap(), HeadState::Newer(3));
+    assert_eq!(store.head_state("n").unwrap(), HeadState::Newer(4));
     let Listing::Draft(summary) = &store.list().unwrap()[0] else {
         panic!()
     };
@@ -638,5 +641,38 @@ fn a_sign_marked_addressed_is_saved_with_its_reason_and_a_draft_without_one_keep
             .get("no_collaboration_time")
             .map(String::as_str),
         Some("A daily common period")
+    );
+}
+
+#[test]
+fn a_draft_that_answers_a_brief_keeps_it_under_a_head_older_builds_leave_alone() {
+    use crossroads_workbook::brief::{ExtraKind, ExtraPrompt};
+    let store = store();
+    let mut d = store.create("b", "Studios", 10).unwrap();
+    let mut brief = crossroads_workbook::Brief::new("city-2027", "City challenge");
+    brief.prompts.push(ExtraPrompt {
+        id: "q1".into(),
+        section: "problems".into(),
+        label: "Which priority?".into(),
+        help: String::new(),
+        kind: ExtraKind::LongText,
+    });
+    d.attach_brief(brief.clone());
+    d.set_answer("brief.q1", text("Early reading"));
+    store.save(&d, 1, None).unwrap();
+    let raw = store.raw("b").unwrap().unwrap();
+    assert!(raw.starts_with("{\"schema\":3,"), "{raw}");
+    let Some(Entry::Editable { draft, .. }) = store.load("b").unwrap() else {
+        panic!("opens for editing in this build")
+    };
+    assert_eq!(draft.brief, Some(brief));
+    assert_eq!(draft.text("brief.q1"), "Early reading");
+    let Listing::Draft(summary) = &store.list().unwrap()[0] else {
+        panic!()
+    };
+    assert_eq!(summary.progress.answered, 1);
+    assert_eq!(
+        summary.progress.total,
+        crossroads_workbook::Catalog::base().prompts().count() + 1
     );
 }

@@ -205,7 +205,7 @@ fn a_newer_version_writer_makes_the_tab_read_only_and_its_unsaved_work_a_copy() 
     let head = kv.get("crossroads/draft/d").unwrap().unwrap();
     kv.set(
         "crossroads/draft/d",
-        &head.replacen("\"schema\":2", "\"schema\":3", 1),
+        &head.replacen("\"schema\":2", "\"schema\":4", 1),
     )
     .unwrap();
     let newer = kv.get("crossroads/draft/d").unwrap();
