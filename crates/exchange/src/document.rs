@@ -69,6 +69,90 @@ pub struct Document {
     pub summary: Summary,
     /// Which of the report's actions each area's answers take up.
     pub coverage: Vec<Coverage>,
+    /// The district's competition this proposal answers, with its cover page and limits.
+    pub competition: Option<Competition>,
+}
+
+/// What a proposal shows of the district's brief it answers.
+pub struct Competition {
+    /// The competition's title.
+    pub title: String,
+    /// The district's name.
+    pub district: String,
+    /// The brief's id and version, so a reviewer knows which brief was answered.
+    pub id: String,
+    pub version: u32,
+    /// When proposals are due.
+    pub deadline: String,
+    /// What the district expects for students, one per line.
+    pub expectations: Vec<String>,
+    /// The cover page's sign-off (role, name, date), as a table.
+    pub signoff: Option<Block>,
+    /// Who has not signed yet.
+    pub unsigned: Vec<String>,
+    /// Each assurance and whether the team confirmed it.
+    pub assurances: Vec<(String, bool)>,
+    /// Each section the district limits: its heading, its words and the limit.
+    pub limits: Vec<(String, usize, u32)>,
+    /// What the proposal asks the competition for.
+    pub request: Option<crossroads_workbook::brief::Request>,
+}
+
+impl Competition {
+    fn of(draft: &Draft) -> Option<Competition> {
+        use crossroads_workbook::brief;
+        let b = draft.brief.as_ref()?;
+        let catalog = Catalog::of(draft);
+        let ticked = match draft.answer(brief::ASSURANCES_PROMPT) {
+            Some(Answer::Checklist(items)) => items.clone(),
+            _ => Default::default(),
+        };
+        Some(Competition {
+            title: b.title.trim().to_string(),
+            district: b.district.trim().to_string(),
+            id: b.id.clone(),
+            version: b.version,
+            deadline: b.deadline.trim().to_string(),
+            expectations: b
+                .expectation_lines()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            signoff: catalog
+                .prompt(brief::SIGNOFF_PROMPT)
+                .map(|p| block(p, draft.answer(p.id))),
+            unsigned: brief::unsigned_roles(draft),
+            assurances: b
+                .assurances
+                .iter()
+                .map(|a| (a.text.clone(), ticked.contains(&a.id)))
+                .collect(),
+            limits: catalog
+                .sections()
+                .iter()
+                .filter_map(|s| {
+                    let limit = b.limit(s.id)?;
+                    Some((s.numbered_title(), brief::section_words(draft, s), limit))
+                })
+                .collect(),
+            request: brief::request(draft),
+        })
+    }
+
+    /// The words of a section against its limit, when the district set one ("412 of 500 words").
+    pub fn words_of(&self, heading: &str) -> Option<String> {
+        self.limits
+            .iter()
+            .find(|(h, _, _)| h == heading)
+            .map(|(_, words, limit)| {
+                let over = if *words > *limit as usize {
+                    " (over the limit)"
+                } else {
+                    ""
+                };
+                format!("{words} of {limit} words{over}")
+            })
+    }
 }
 
 /// The resources and requests section, worked out from its answers.
@@ -361,6 +445,17 @@ fn summary(draft: &Draft, plan: &Plan, readiness: &Readiness) -> Summary {
             cost.push_str(&format!(" ({})", sources.join(", ")));
         }
         cost.push('.');
+        if let Some(r) = crossroads_workbook::brief::request(draft) {
+            cost.push_str(&format!(
+                " Asked of {}: {}",
+                r.source,
+                format_amount(r.requested)
+            ));
+            if let Some(max) = r.per_school {
+                cost.push_str(&format!(" (up to {} per school)", format_amount(max)));
+            }
+            cost.push('.');
+        }
         if !plan.totals.unreadable.is_empty() {
             cost.push_str(&format!(
                 " {} budget line(s) have an amount that could not be read and are not counted.",
@@ -518,6 +613,7 @@ impl Document {
             parts,
             summary: summary(draft, &plan, &readiness),
             coverage: coverage(draft),
+            competition: Competition::of(draft),
             plan,
             readiness,
             progress: catalog.overall_progress(draft),

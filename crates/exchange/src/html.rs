@@ -7,6 +7,7 @@
 use crate::document::{Block, Document, Item};
 use crate::file;
 use crate::{ExportOptions, Unanswered};
+use crossroads_workbook::budget::format_amount;
 use crossroads_workbook::Draft;
 use html_escape::{encode_double_quoted_attribute as attr, encode_safe, encode_text as text};
 use std::fmt::Write;
@@ -55,6 +56,7 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
     cover(&mut out, &doc, options);
     out.push_str("<main>\n");
     team(&mut out, &doc);
+    competition(&mut out, &doc);
     contents(&mut out, &doc);
     for part in &doc.parts {
         let _ = writeln!(
@@ -63,6 +65,13 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
             attr(part.anchor),
             text(&part.heading),
         );
+        if let Some(words) = doc
+            .competition
+            .as_ref()
+            .and_then(|c| c.words_of(&part.heading))
+        {
+            let _ = writeln!(out, "<p class=\"words\">{}</p>", text(&words));
+        }
         if options.guidance {
             let _ = writeln!(out, "<p class=\"why\">{}</p>", text(part.why));
         }
@@ -130,6 +139,91 @@ fn team(out: &mut String, doc: &Document) {
         out.push_str("</dd></div>\n");
     }
     out.push_str("</dl>\n</section>\n");
+}
+
+/// The district's competition: which brief this answers, the cover page's sign-off, the
+/// assurances and the word limits.
+fn competition(out: &mut String, doc: &Document) {
+    let Some(c) = &doc.competition else {
+        return;
+    };
+    out.push_str("<section class=\"area competition\" id=\"competition\" aria-labelledby=\"competition-heading\">\n<h2 id=\"competition-heading\">The district\u{2019}s competition</h2>\n<dl class=\"facts\">\n");
+    let fact = |out: &mut String, label: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "<div class=\"fact\"><dt>{}</dt><dd>{}</dd></div>",
+            text(label),
+            text(value)
+        );
+    };
+    let named = match c.district.as_str() {
+        "" => c.title.clone(),
+        d => format!("{} ({d})", c.title),
+    };
+    fact(out, "Answers", &named);
+    fact(out, "Brief", &format!("{}, version {}", c.id, c.version));
+    if !c.deadline.is_empty() {
+        fact(out, "Due", &c.deadline);
+    }
+    if let Some(r) = &c.request {
+        let mut asked = format!("{} from {}", format_amount(r.requested), r.source);
+        if let Some(max) = r.per_school {
+            asked.push_str(&format!(" (up to {} per school)", format_amount(max)));
+        }
+        fact(out, "Requested", &asked);
+    }
+    out.push_str("</dl>\n");
+    if !c.expectations.is_empty() {
+        out.push_str("<h3>What the district expects for students</h3>\n<ul>\n");
+        for e in &c.expectations {
+            let _ = writeln!(out, "<li>{}</li>", text(e));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(signoff) = &c.signoff {
+        out.push_str("<h3>Sign-off</h3>\n");
+        block(out, signoff);
+        if !c.unsigned.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">Not signed yet: {}.</p>",
+                text(&c.unsigned.join("; "))
+            );
+        }
+    }
+    if !c.assurances.is_empty() {
+        out.push_str("<h3>Assurances</h3>\n<ul class=\"assurances\">\n");
+        for (assurance, confirmed) in &c.assurances {
+            let _ = writeln!(
+                out,
+                "<li>{} {}</li>",
+                if *confirmed {
+                    "Confirmed:"
+                } else {
+                    "Not confirmed:"
+                },
+                text(assurance)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if !c.limits.is_empty() {
+        out.push_str("<h3>Word limits</h3>\n<ul>\n");
+        for (heading, words, limit) in &c.limits {
+            let over = if *words > *limit as usize {
+                ": over the limit"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<li>{}: {words} of {limit} words{over}</li>",
+                text(heading)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// Resources and requests: the team's paragraph, the budget with its totals, the timeline and

@@ -31,7 +31,7 @@ pub use backup::{
     backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, RawRecord, BACKUP_VERSION,
     MAX_BACKUP_BYTES,
 };
-pub use document::{Block, Document, Item, Part};
+pub use document::{Block, Competition, Document, Item, Part};
 pub use file::{
     import, read_proposal, ImportError, Imported, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
 };

@@ -34,8 +34,69 @@ pub(crate) fn render(draft: &Draft, options: &ExportOptions) -> String {
         let _ = writeln!(out, "### {}\n", escape(item.prompt.label));
         block(&mut out, &item.block);
     }
+    if let Some(c) = &doc.competition {
+        out.push_str("## The district\u{2019}s competition\n\n");
+        let _ = writeln!(
+            out,
+            "- **Answers:** {}{}\n- **Brief:** {}, version {}",
+            escape(&c.title),
+            if c.district.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&c.district))
+            },
+            escape(&c.id),
+            c.version
+        );
+        if !c.deadline.is_empty() {
+            let _ = writeln!(out, "- **Due:** {}", escape(&c.deadline));
+        }
+        if let Some(r) = &c.request {
+            let _ = writeln!(
+                out,
+                "- **Requested:** {} from {}",
+                crossroads_workbook::budget::format_amount(r.requested),
+                escape(&r.source)
+            );
+        }
+        out.push('\n');
+        if !c.expectations.is_empty() {
+            out.push_str("### What the district expects for students\n\n");
+            for e in &c.expectations {
+                let _ = writeln!(out, "- {}", escape(e));
+            }
+            out.push('\n');
+        }
+        if let Some(signoff) = &c.signoff {
+            out.push_str("### Sign-off\n\n");
+            block(&mut out, signoff);
+        }
+        if !c.assurances.is_empty() {
+            out.push_str("### Assurances\n\n");
+            for (a, confirmed) in &c.assurances {
+                let _ = writeln!(
+                    out,
+                    "- {} {}",
+                    if *confirmed {
+                        "Confirmed:"
+                    } else {
+                        "Not confirmed:"
+                    },
+                    escape(a)
+                );
+            }
+            out.push('\n');
+        }
+    }
     for part in &doc.parts {
         let _ = writeln!(out, "## {}\n", escape(&part.heading));
+        if let Some(words) = doc
+            .competition
+            .as_ref()
+            .and_then(|c| c.words_of(&part.heading))
+        {
+            let _ = writeln!(out, "*{}*\n", escape(&words));
+        }
         if options.guidance {
             let _ = writeln!(out, "*{}*\n", escape(part.why));
         }
