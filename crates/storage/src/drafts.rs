@@ -542,6 +542,22 @@ impl DraftStore {
         Ok(draft)
     }
 
+    /// Makes draft `id` answer `brief`, losing no answer (see [`Draft::attach_brief`]); saved
+    /// like any edit, so a tab that has the draft open learns of it through the revision.
+    pub fn attach_brief(
+        &self,
+        id: &str,
+        brief: crossroads_workbook::Brief,
+        now_ms: u64,
+    ) -> Result<Draft, StoreError> {
+        let (mut draft, revision) = self.editable(id)?;
+        let previous = draft.clone();
+        draft.attach_brief(brief);
+        draft.updated_ms = now_ms;
+        self.save(&draft, revision, Some(&previous))?;
+        Ok(draft)
+    }
+
     fn editable(&self, id: &str) -> Result<(Draft, u64), StoreError> {
         match self.load(id)? {
             Some(Entry::Editable { draft, revision }) => Ok((draft, revision)),

@@ -202,11 +202,17 @@ fn ChecklistAnswer(
                     }
                 })
                 .collect_view();
-            view! {
-                <fieldset class="checklist-group">
-                    <legend class="checklist-group__label">{group.label}</legend>
-                    <div class="options">{items}</div>
-                </fieldset>
+            // A district's checklist has one group without a heading: no fieldset of its own.
+            if group.label.is_empty() {
+                view! { <div class="options">{items}</div> }.into_any()
+            } else {
+                view! {
+                    <fieldset class="checklist-group">
+                        <legend class="checklist-group__label">{group.label}</legend>
+                        <div class="options">{items}</div>
+                    </fieldset>
+                }
+                .into_any()
             }
         })
         .collect_view();

@@ -72,9 +72,27 @@ pub fn BudgetTotals(autosave: Autosave) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let request = Memo::new(move |_| autosave.draft.with(crossroads_workbook::brief::request));
+    let asked = move || {
+        request.get().map(|r| {
+            let most = r.per_school.map_or_else(String::new, |max| {
+                format!(" The most one school can be awarded is {}.", format_amount(max))
+            });
+            view! {
+                <p class="totals__request" data-testid="competition-request">
+                    <strong>{format!("Asked of {}: {}.", r.source, format_amount(r.requested))}</strong>
+                    {format!(
+                        "{most} Write \u{201c}{}\u{201d} as the funding source of each line you ask the competition to fund; other sources are not counted in the request.",
+                        r.source
+                    )}
+                </p>
+            }
+        })
+    };
     view! {
         <section class="totals" aria-labelledby="budget-totals-heading" data-testid="budget-totals">
             <h3 id="budget-totals-heading" class="totals__heading">"Budget totals"</h3>
+            {asked}
             {body}
             <div role="status" class="totals__problems">
                 {move || {

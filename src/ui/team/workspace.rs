@@ -445,6 +445,57 @@ fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView
         .iter()
         .map(|prompt| view! { <PromptField prompt autosave /> })
         .collect_view();
+    // The district's brief: its expectations open the problems area, and a section it limits
+    // counts its words as the team types.
+    let expectations = (section.area() == Some(FocusArea::Problems))
+        .then(|| {
+            autosave.draft.with_untracked(|d| {
+                d.brief.as_ref().map(|b| {
+                    (
+                        b.title.clone(),
+                        b.expectation_lines()
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect::<Vec<_>>(),
+                    )
+                })
+            })
+        })
+        .flatten()
+        .filter(|(_, lines)| !lines.is_empty())
+        .map(|(title, lines)| {
+            view! {
+                <aside class="section__expectations" aria-labelledby="expectations-heading" data-testid="district-expectations">
+                    <h2 id="expectations-heading" class="section__why-label">"What the district expects for students"</h2>
+                    <p>{format!("From the brief of {title}. Tie your design to these.")}</p>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </aside>
+            }
+        });
+    let limit = autosave
+        .draft
+        .with_untracked(|d| d.brief.as_ref().and_then(|b| b.limit(section.id)));
+    let words = limit.map(|limit| {
+        let count = Memo::new(move |_| {
+            autosave
+                .draft
+                .with(|d| crossroads_workbook::brief::section_words(d, section))
+        });
+        let over = move || count.get() > limit as usize;
+        view! {
+            <p class="section__words" class:section__words--over=over
+                data-testid="section-words">
+                {move || {
+                    let n = count.get();
+                    if n > limit as usize {
+                        format!("{n} words in this section: {} over the district\u{2019}s limit of {limit}.", n - limit as usize)
+                    } else {
+                        format!("{n} of the {limit} words the district allows in this section.")
+                    }
+                }}
+            </p>
+        }
+    });
     view! {
         <article class="section" data-testid="section" data-section=section.id>
             <p class="section__eyebrow">{eyebrow}</p>
@@ -453,6 +504,8 @@ fn SectionScreen(section: &'static Section, autosave: Autosave) -> impl IntoView
                 <p class="section__why-label">"Why this matters"</p>
                 <p>{section.why}</p>
             </aside>
+            {expectations}
+            {words}
             <div class="section__prompts">{prompts}</div>
             <SectionPager section draft_id catalog=autosave.catalog.get_untracked() />
         </article>

@@ -676,3 +676,34 @@ fn a_draft_that_answers_a_brief_keeps_it_under_a_head_older_builds_leave_alone()
         crossroads_workbook::Catalog::base().prompts().count() + 1
     );
 }
+
+#[test]
+fn attaching_a_brief_to_a_stored_draft_keeps_every_answer_and_refuses_a_stale_tab() {
+    let store = store();
+    let mut d = store.create("s", "Studios", 10).unwrap();
+    d.set_answer("problems.meaning", text("Students move on when ready"));
+    d.set_answer("brief.q1", text("Typed before the brief arrived"));
+    store.save(&d, 1, None).unwrap();
+    let mut brief = crossroads_workbook::Brief::new("city-2027", "City challenge");
+    brief.prompts.push(crossroads_workbook::brief::ExtraPrompt {
+        id: "q1".into(),
+        section: "problems".into(),
+        label: "Which priority?".into(),
+        help: String::new(),
+        kind: crossroads_workbook::brief::ExtraKind::LongText,
+    });
+    let attached = store.attach_brief("s", brief.clone(), 20).unwrap();
+    let Some(Entry::Editable { draft, revision }) = store.load("s").unwrap() else {
+        panic!()
+    };
+    assert_eq!(draft, attached);
+    assert_eq!(draft.answers, d.answers);
+    assert_eq!(draft.brief, Some(brief));
+    assert!(draft.is_answered("brief.q1"));
+    // A tab still at the old revision cannot write over the attached brief.
+    assert!(matches!(
+        store.save(&d, 2, None),
+        Err(StoreError::Conflict { .. })
+    ));
+    assert_eq!(revision, 3);
+}
