@@ -80,6 +80,53 @@ impl Stored for crossroads_workshop::Running {
     const SCHEMA: u32 = 1;
 }
 
+impl Document for crossroads_review::Competition {
+    const NOUN: &'static str = "competition";
+    fn id(&self) -> &str {
+        &self.brief.id
+    }
+    fn display_title(&self) -> &str {
+        match self.brief.title.trim() {
+            "" => "Untitled competition",
+            title => title,
+        }
+    }
+    fn renamed(&self, id: String, title: String) -> Self {
+        let mut copy = self.clone();
+        copy.brief.id = id;
+        copy.brief.title = title;
+        copy
+    }
+}
+
+impl Stored for crossroads_review::Competition {
+    const KIND: Kind = Kind::Competition;
+    const SCHEMA: u32 = 1;
+}
+
+impl Document for crossroads_review::ScoreSheet {
+    const NOUN: &'static str = "score sheet";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn display_title(&self) -> &str {
+        match self.reviewer.name.trim() {
+            "" => "Score sheet",
+            name => name,
+        }
+    }
+    fn renamed(&self, id: String, _title: String) -> Self {
+        let mut copy = self.clone();
+        copy.id = id;
+        copy
+    }
+}
+
+impl Stored for crossroads_review::ScoreSheet {
+    const KIND: Kind = Kind::Sheet;
+    const SCHEMA: u32 = 1;
+}
+
 const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Serialize)]
@@ -263,6 +310,20 @@ impl<D: Stored> DocStore<D> {
             doc,
         })
         .map_err(|e| StoreError::WriteFailed(e.to_string()))?;
+        if let Some(budget) = D::KIND.budget() {
+            // Every record of the reviewers' kinds, this one as it would be after the write.
+            let mut used = value.len();
+            for other in self.kv.keys()? {
+                let ours =
+                    matches!(keys::parse(&other), Key::Doc(kind, _) if kind.budget().is_some());
+                if ours && other != key {
+                    used += self.kv.get(&other)?.map_or(0, |v| v.len());
+                }
+            }
+            if used > budget {
+                return Err(StoreError::OverBudget { budget });
+            }
+        }
         self.kv.set(&key, &value)?;
         match self.kv.get(&key)? {
             Some(stored) if stored == value => Ok(revision),

@@ -10,6 +10,12 @@ pub enum StoreError {
     Unavailable,
     /// Local storage is full.
     Full,
+    /// The share of local storage kept for reviewers' records is used up; the rest stays free
+    /// for the teams' drafts.
+    OverBudget {
+        /// Characters the records of that kind may take together.
+        budget: usize,
+    },
     /// The browser refused the write for another reason.
     WriteFailed(String),
     /// The stored record must not be written or removed, for this reason.
@@ -31,6 +37,12 @@ impl StoreError {
                 "this browser is not letting Crossroads use its storage".to_string()
             }
             StoreError::Full => "this browser's storage for Crossroads is full".to_string(),
+            StoreError::OverBudget { budget } => format!(
+                "the room this browser keeps for competitions and score sheets ({} characters) is used up; \
+                 the rest is kept free for school teams' drafts. Export and delete a competition or a \
+                 score sheet you no longer need",
+                budget
+            ),
             StoreError::WriteFailed(detail) => format!("the browser refused to save ({detail})"),
             StoreError::Protected(why) => why.reason(noun),
             StoreError::Missing => format!("this {noun} is no longer in this browser"),

@@ -9,6 +9,8 @@
 //! | `crossroads/meta` | facts about this browser's copy of Crossroads (last backup) |
 //! | `crossroads/plan/<id>` | a facilitator's workshop plan, in one record ([`Kind::Plan`]) |
 //! | `crossroads/run/<plan id>` | where the run of that plan is, for the projector to follow ([`Kind::Run`]) |
+//! | `crossroads/competition/<id>` | a district's competition: its brief, stages and rubrics ([`Kind::Competition`]) |
+//! | `crossroads/sheet/<id>` | a reviewer's score sheet for one competition ([`Kind::Sheet`]) |
 
 const DRAFT: &str = "crossroads/draft/";
 const ANSWER: &str = "crossroads/answer/";
@@ -23,18 +25,37 @@ pub enum Kind {
     Plan,
     /// Where the run of a plan is.
     Run,
+    /// A district's competition (brief, stages, rubrics).
+    Competition,
+    /// A reviewer's score sheet.
+    Sheet,
 }
 
 impl Kind {
-    const ALL: [Kind; 2] = [Kind::Plan, Kind::Run];
+    const ALL: [Kind; 4] = [Kind::Plan, Kind::Run, Kind::Competition, Kind::Sheet];
 
     fn prefix(self) -> &'static str {
         match self {
             Kind::Plan => "crossroads/plan/",
             Kind::Run => "crossroads/run/",
+            Kind::Competition => "crossroads/competition/",
+            Kind::Sheet => "crossroads/sheet/",
+        }
+    }
+
+    /// The most characters all records of the reviewers' kinds may take together in local
+    /// storage, checked before each write: local storage is shared with the teams' drafts, and
+    /// a district's or reviewer's records must never leave a team without room.
+    pub(crate) fn budget(self) -> Option<usize> {
+        match self {
+            Kind::Competition | Kind::Sheet => Some(REVIEW_BUDGET),
+            Kind::Plan | Kind::Run => None,
         }
     }
 }
+
+/// About a fifth of what browsers give an origin (some 5 million characters).
+pub const REVIEW_BUDGET: usize = 1_000_000;
 
 pub(crate) fn doc(kind: Kind, id: &str) -> String {
     format!("{}{id}", kind.prefix())
@@ -133,6 +154,11 @@ mod tests {
         assert_eq!(parse("other-app/thing"), Key::Other);
         assert_eq!(parse(&doc(Kind::Plan, "p1")), Key::Doc(Kind::Plan, "p1"));
         assert_eq!(parse(&doc(Kind::Plan, "p1")).draft_id(), None);
+        assert_eq!(
+            parse(&doc(Kind::Competition, "c1")),
+            Key::Doc(Kind::Competition, "c1")
+        );
+        assert_eq!(parse(&doc(Kind::Sheet, "s1")), Key::Doc(Kind::Sheet, "s1"));
         assert!(answer("a1", "x").starts_with(&answers_of("a1")));
     }
 }

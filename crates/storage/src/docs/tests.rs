@@ -329,3 +329,41 @@ fn a_run_is_put_over_whatever_version_is_stored_and_never_over_a_damaged_one() {
     );
     assert_eq!(DocStore::<Workshop>::id_of_key("crossroads/run/x"), None);
 }
+
+#[test]
+fn competitions_and_score_sheets_stay_within_their_share_and_drafts_keep_their_room() {
+    use crossroads_review::{Competition, ScoreSheet};
+    let kv: Shared = Arc::new(MemoryStore::default());
+    let competitions: DocStore<Competition> = DocStore::new(Box::new(kv.clone()), "d");
+    let sheets: DocStore<ScoreSheet> = DocStore::new(Box::new(kv.clone()), "r");
+    let drafts = crate::DraftStore::new(Box::new(kv.clone()));
+    let mut big = Competition::new("c1", "City challenge");
+    big.brief.expectations = "x".repeat(crate::keys::REVIEW_BUDGET / 2);
+    competitions.add(big.clone()).unwrap();
+    // A second competition as large does not fit the reviewers' share: refused in plain words,
+    // nothing written.
+    let mut second = Competition::new("c2", "County challenge");
+    second.brief.expectations = "y".repeat(crate::keys::REVIEW_BUDGET / 2);
+    let refused = competitions.add(second).unwrap_err();
+    assert!(matches!(refused, StoreError::OverBudget { .. }));
+    assert!(refused
+        .reason("competition")
+        .contains("kept free for school teams"));
+    assert_eq!(competitions.load("c2").unwrap(), None);
+    // The share counts sheets and competitions together; rewriting a record counts it once.
+    let reviewer = crossroads_review::Reviewer {
+        id: "r1".into(),
+        name: "Ana".into(),
+    };
+    let sheet = ScoreSheet::new("s1", reviewer, &big, 5);
+    sheets.add(sheet.clone()).unwrap();
+    big.brief.title = "City challenge 2027".into();
+    assert_eq!(competitions.save(&big, 1), Ok(2));
+    // Teams' drafts are not counted against it and still save.
+    let mut d = drafts.create("t1", "Studios", 1).unwrap();
+    d.set_answer(
+        "problems.meaning",
+        crossroads_workbook::Answer::Text("z".repeat(1_000_000)),
+    );
+    drafts.save(&d, 1, None).unwrap();
+}
