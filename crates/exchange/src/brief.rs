@@ -263,6 +263,7 @@ const STYLE: &str = "\
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:46rem;padding:2.5rem 1.5rem 4rem;color:#1b2430;background:#fff;font-family:\"Iowan Old Style\",\"Palatino Linotype\",Palatino,Georgia,serif;font-size:1.05rem;line-height:1.55}
 h1,h2,h3{line-height:1.25;color:#14283a}
+p{margin:0 0 .6rem}
 h1{font-size:2rem;margin:.2rem 0 .4rem}
 h2{font-size:1.45rem;margin:2rem 0 .6rem;padding-bottom:.3rem;border-bottom:2px solid #1d4f73}
 h3{font-size:1.08rem;margin:1.2rem 0 .35rem;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}
@@ -273,6 +274,7 @@ h3{font-size:1.08rem;margin:1.2rem 0 .35rem;font-family:system-ui,-apple-system,
 .fact dt{font-weight:700;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;font-size:.92rem}
 .fact dd{margin:0}
 .meta{color:#4a5565;font-size:.95rem}
+.criterion h3+.meta{margin-top:-.2rem}
 .criterion{break-inside:avoid;margin:0 0 1.2rem}
 table{width:100%;border-collapse:collapse;margin:.3rem 0 .8rem;font-size:.95rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border:1px solid #8c96a3;overflow-wrap:break-word}
