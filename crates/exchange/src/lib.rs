@@ -20,22 +20,32 @@
 //! ```
 
 mod backup;
+mod brief;
 mod document;
 mod file;
 mod html;
 mod markdown;
 mod names;
+mod review;
 mod workshop;
 
 pub use backup::{
     backup_file_name, backup_to_json, read_backup, Backup, BackupDraft, RawRecord, BACKUP_VERSION,
     MAX_BACKUP_BYTES,
 };
+pub use brief::{
+    brief_document, brief_file_name, brief_to_json, read_brief, read_brief_terms, BriefFileError,
+    BRIEF_VERSION, MAX_BRIEF_BYTES,
+};
 pub use document::{Block, Competition, Document, Item, Part};
 pub use file::{
     import, read_proposal, ImportError, Imported, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
 };
 pub use names::file_name;
+pub use review::{
+    read_review, review_to_json, scores_csv, ReviewFileError, CSV_HEADER, MAX_REVIEW_BYTES,
+    REVIEW_VERSION,
+};
 pub use workshop::{
     facilitator_guide, read_workshop, workshop_file_name, workshop_to_json, PlanFileError,
     MAX_WORKSHOP_BYTES, WORKSHOP_VERSION,
