@@ -6,8 +6,8 @@ use super::AppContext;
 use crate::ui::browser;
 use crate::ui::kit::files::{ChosenFile, DropZone, FilePicker, PROPOSAL_FILES};
 use crate::ui::kit::later::lazy_view;
-use crossroads_exchange::{read_proposal, Imported, MAX_FILE_BYTES};
-use crossroads_workbook::{new_draft_id, Draft};
+use crossroads_exchange::{read_brief_terms, read_proposal, Imported, MAX_FILE_BYTES};
+use crossroads_workbook::{new_draft_id, Brief, Draft};
 use leptos::prelude::*;
 
 /// What the panel shows after an attempt.
@@ -26,12 +26,16 @@ struct Importer {
     pending: RwSignal<Option<Draft>>,
     /// What the last file held that could not be placed, to list and to save.
     set_aside: RwSignal<Option<Imported>>,
+    /// A district's brief from the last file, waiting for the team to start a draft from it or
+    /// attach it to one.
+    brief: RwSignal<Option<Brief>>,
 }
 
 impl Importer {
     fn refuse(&self, message: String) {
         self.pending.set(None);
         self.set_aside.set(None);
+        self.brief.set(None);
         self.outcome.set(Some(Outcome::Refused(message)));
     }
 
@@ -43,6 +47,18 @@ impl Importer {
     }
 
     fn take(&self, text: &str) {
+        if is_brief_file(text) {
+            return match read_brief_terms(text) {
+                Ok(brief) => {
+                    self.pending.set(None);
+                    self.set_aside.set(None);
+                    self.outcome.set(None);
+                    self.brief.set(Some(brief));
+                    browser::focus_later("import-brief-heading".to_string());
+                }
+                Err(e) => self.refuse(e.to_string()),
+            };
+        }
         let imported = match read_proposal(text) {
             Ok(imported) => imported,
             Err(e) => return self.refuse(e.to_string()),
@@ -101,6 +117,52 @@ impl Importer {
         }
     }
 
+    /// Starts a new draft that answers the waiting brief.
+    fn start_from_brief(&self) {
+        let Some(brief) = self.brief.get_untracked() else {
+            return;
+        };
+        let id = new_draft_id(browser::now_ms(), browser::random_u64());
+        let mut draft = Draft::new(id, "", browser::now_ms());
+        let title = brief.title.clone();
+        draft.attach_brief(brief);
+        match self.context.store().add(draft) {
+            Ok(draft) => {
+                self.brief.set(None);
+                self.done(
+                    &draft,
+                    format!("Started a new draft for \u{201c}{title}\u{201d}. Give it a title when you open it."),
+                )
+            }
+            Err(e) => self.refuse(format!("No draft was started: {e}.")),
+        }
+    }
+
+    /// Makes an existing draft answer the waiting brief, losing none of its answers.
+    fn attach_to(&self, id: &str) {
+        let Some(brief) = self.brief.get_untracked() else {
+            return;
+        };
+        let title = brief.title.clone();
+        match self
+            .context
+            .store()
+            .attach_brief(id, brief, browser::now_ms())
+        {
+            Ok(draft) => {
+                self.brief.set(None);
+                self.done(
+                    &draft,
+                    format!(
+                        "\u{201c}{}\u{201d} now answers \u{201c}{title}\u{201d}. Every answer it had is kept.",
+                        draft.display_title()
+                    ),
+                )
+            }
+            Err(e) => self.refuse(format!("The brief was not attached: {e}.")),
+        }
+    }
+
     fn done(&self, draft: &Draft, message: String) {
         self.pending.set(None);
         self.context.announce(message.clone());
@@ -126,6 +188,7 @@ pub fn ImportPanel() -> impl IntoView {
         outcome: RwSignal::new(None),
         pending: RwSignal::new(None),
         set_aside: RwSignal::new(None),
+        brief: RwSignal::new(None),
     };
     let on_file = Callback::new(move |file: ChosenFile| run_lazy!(read_chosen(importer, file)));
     view! {
@@ -133,12 +196,14 @@ pub fn ImportPanel() -> impl IntoView {
             <h2 id="import-heading">"Open a proposal file"</h2>
             <p>
                 "Bring in a proposal exported from Crossroads, for example to continue on another \
-                 computer. It is added as a new draft; nothing in this browser is replaced without asking."
+                 computer. It is added as a new draft; nothing in this browser is replaced without asking. \
+                 A brief your district sent for its design competition starts a new draft that answers it, \
+                 or joins a draft you already started."
             </p>
             <FilePicker
                 id="import-file"
                 label="Choose an HTML or JSON proposal file"
-                hint="Or drop the file on this box. At most 64 MB."
+                hint="Or drop the file on this box. The district\u{2019}s brief file opens here too. At most 64 MB."
                 accept=PROPOSAL_FILES
                 limit=MAX_FILE_BYTES
                 on_file
@@ -156,6 +221,7 @@ pub fn ImportPanel() -> impl IntoView {
                 .into_any(),
             })}
             {move || importer.pending.get().map(|draft| lazy_view!(conflict(draft, importer), Some("import-conflict-heading".to_string())))}
+            {move || importer.brief.get().map(|brief| lazy_view!(brief_choice(brief, importer), Some("import-brief-heading".to_string())))}
             {move || importer.set_aside.get().filter(|_| importer.pending.with(Option::is_none)).map(|imported| lazy_view!(set_aside(imported), None))}
         </DropZone>
     }
@@ -165,6 +231,105 @@ pub fn ImportPanel() -> impl IntoView {
 #[cfg_attr(feature = "split", leptos::lazy)]
 fn conflict(draft: Draft, importer: Importer) -> AnyView {
     view! { <Conflict draft importer /> }.into_any()
+}
+
+/// The choice asked for a district's brief: shown only after such a file is opened.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn brief_choice(brief: Brief, importer: Importer) -> AnyView {
+    view! { <BriefChoice brief importer /> }.into_any()
+}
+
+/// Whether a file says it is a district's brief rather than a proposal.
+fn is_brief_file(text: &str) -> bool {
+    text.contains("\"format\":\"crossroads-brief\"")
+}
+
+/// Asks whether to start a new draft from a district's brief or attach it to a draft here.
+#[component]
+fn BriefChoice(brief: Brief, importer: Importer) -> impl IntoView {
+    let drafts: Vec<(String, String)> = importer
+        .context
+        .store()
+        .list()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|l| match l {
+            crossroads_storage::Listing::Draft(s) if !s.read_only => {
+                Some((s.id.clone(), s.display_title().to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    let chosen = RwSignal::new(drafts.first().map(|(id, _)| id.clone()).unwrap_or_default());
+    let has_drafts = !drafts.is_empty();
+    let options = drafts
+        .into_iter()
+        .map(|(id, title)| view! { <option value=id.clone()>{title}</option> })
+        .collect_view();
+    let district = match brief.district.trim() {
+        "" => String::new(),
+        d => format!(" from {d}"),
+    };
+    let due = match brief.deadline.trim() {
+        "" => String::new(),
+        d => format!(" Proposals are due {d}."),
+    };
+    let adds = format!(
+        "It adds {} question(s) of the district\u{2019}s to the workbook{}{}{}.",
+        brief.prompts.len(),
+        if brief.signoff.is_empty() {
+            ""
+        } else {
+            ", a signed cover page"
+        },
+        if brief.assurances.is_empty() {
+            ""
+        } else {
+            ", assurances to confirm"
+        },
+        if brief.limits.is_empty() {
+            ""
+        } else {
+            " and word limits"
+        },
+    );
+    view! {
+        <div class="confirm confirm--neutral" role="group" aria-labelledby="import-brief-heading" data-testid="import-brief">
+            <h3 id="import-brief-heading" tabindex="-1">
+                {format!("The brief of \u{201c}{}\u{201d}{district}", brief.title.trim())}
+            </h3>
+            <p>{adds}{due}</p>
+            <div class="confirm__actions">
+                <button type="button" class="button button--small" on:click=move |_| importer.start_from_brief()>
+                    "Start a new draft for this competition"
+                </button>
+                <button
+                    type="button"
+                    class="button button--quiet button--small"
+                    on:click=move |_| {
+                        importer.brief.set(None);
+                        browser::focus_later("import-file".to_string());
+                    }
+                >
+                    "Cancel"
+                </button>
+            </div>
+            {has_drafts.then(|| view! {
+                <div class="brief-attach">
+                    <label for="brief-attach-draft">"Or make a draft you already started answer it (no answer is lost)"</label>
+                    <div class="brief-attach__row">
+                        <select id="brief-attach-draft" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                            {options}
+                        </select>
+                        <button type="button" class="button button--secondary button--small"
+                            on:click=move |_| importer.attach_to(&chosen.get_untracked())>
+                            "Attach the brief"
+                        </button>
+                    </div>
+                </div>
+            })}
+        </div>
+    }
 }
 
 /// The list of what a file held that could not be placed: shown only after an import.
