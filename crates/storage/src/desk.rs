@@ -25,6 +25,13 @@
 //! The rules are plain async code over a [`DeskDb`]: [`MemoryDesk`] in native tests (with
 //! faults to inject) and, in the browser, `IdbDesk` (IndexedDB through the `idb` crate).
 //!
+//! Size on the reviewer page (release, wasm-bindgen, wasm-opt 132 `-Oz`, gzip -9; measured
+//! 2026-12-07 against 179,020 B gzip without it): the smallest working use of `idb` 0.6 without
+//! default features (open, put, get, getAll, count, delete) adds 9.9 KB gzip (`indexed_db_futures`
+//! 0.6 adds 18.5 KB, and 17 packages to the lock against `idb`'s one); this whole desk in use
+//! (open, add with read-back, text, remove, list, count, the channel) adds 30.1 KB gzip, and
+//! 1.1 KB gzip of JavaScript glue.
+//!
 //! ```
 //! use crossroads_storage::desk::{Added, Desk, Incoming, MemoryDesk, Summary};
 //! # futures_executor::block_on(async {

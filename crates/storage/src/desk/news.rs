@@ -11,16 +11,13 @@ use serde::{Deserialize, Serialize};
 const NEWS_VERSION: u32 = 1;
 
 /// What changed on the desk.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct News {
     /// Ids of proposals put on the desk.
-    #[serde(default)]
     pub added: Vec<String>,
     /// Ids of proposals whose file was replaced by another copy.
-    #[serde(default)]
     pub replaced: Vec<String>,
     /// Ids of proposals taken off the desk.
-    #[serde(default)]
     pub removed: Vec<String>,
 }
 
@@ -33,18 +30,24 @@ pub enum Heard {
     Reload,
 }
 
+// Fields spelt out, not `#[serde(flatten)]`, which costs the WebAssembly several KB.
 #[derive(Serialize)]
 struct Out<'a> {
     desk: u32,
-    #[serde(flatten)]
-    news: &'a News,
+    added: &'a [String],
+    replaced: &'a [String],
+    removed: &'a [String],
 }
 
 #[derive(Deserialize)]
 struct In {
     desk: u32,
-    #[serde(flatten)]
-    news: News,
+    #[serde(default)]
+    added: Vec<String>,
+    #[serde(default)]
+    replaced: Vec<String>,
+    #[serde(default)]
+    removed: Vec<String>,
 }
 
 impl News {
@@ -64,7 +67,9 @@ impl News {
     pub fn message(&self) -> String {
         serde_json::to_string(&Out {
             desk: NEWS_VERSION,
-            news: self,
+            added: &self.added,
+            replaced: &self.replaced,
+            removed: &self.removed,
         })
         .expect("news always serializes")
     }
@@ -73,7 +78,11 @@ impl News {
     /// listed again, never for nothing to happen.
     pub fn read(message: &str) -> Heard {
         match serde_json::from_str::<In>(message) {
-            Ok(m) if m.desk == NEWS_VERSION => Heard::News(m.news),
+            Ok(m) if m.desk == NEWS_VERSION => Heard::News(News {
+                added: m.added,
+                replaced: m.replaced,
+                removed: m.removed,
+            }),
             _ => Heard::Reload,
         }
     }
