@@ -11,12 +11,32 @@
 //! | `crossroads/run/<plan id>` | where the run of that plan is, for the projector to follow ([`Kind::Run`]) |
 //! | `crossroads/competition/<id>` | a district's competition: its brief, stages and rubrics ([`Kind::Competition`]) |
 //! | `crossroads/sheet/<id>` | a reviewer's score sheet for one competition ([`Kind::Sheet`]) |
+//!
+//! The reviewer's desk keeps its proposals out of local storage, in IndexedDB (see `desk.rs`):
+//!
+//! | name | what |
+//! | --- | --- |
+//! | database `crossroads-desk` | the desk's proposals (made at version 1, opened at whatever version it is) |
+//! | its store `proposals` | one small record per proposal, keyed by proposal id |
+//! | its store `texts` | the file's text as imported, keyed by proposal id |
+//! | `BroadcastChannel` `crossroads-desk` | tells other desk tabs what was added or removed |
 
 const DRAFT: &str = "crossroads/draft/";
 const ANSWER: &str = "crossroads/answer/";
 const HISTORY: &str = "crossroads/history/";
 const PREMIGRATION: &str = "crossroads/premigration/";
 pub(crate) const META: &str = "crossroads/meta";
+
+/// The reviewer's desk's IndexedDB database.
+pub const DESK_DB: &str = "crossroads-desk";
+/// Its store of proposal records.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const DESK_RECORDS: &str = "proposals";
+/// Its store of file texts.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const DESK_TEXTS: &str = "texts";
+/// The `BroadcastChannel` desk tabs tell each other on.
+pub const DESK_CHANNEL: &str = "crossroads-desk";
 
 /// A kind of record kept whole under one key per id by a [`crate::DocStore`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

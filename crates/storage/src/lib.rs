@@ -20,6 +20,7 @@
 //! assert_eq!(revision, 2);
 //! ```
 
+pub mod desk;
 mod docs;
 mod drafts;
 mod durability;
