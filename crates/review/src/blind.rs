@@ -301,6 +301,32 @@ impl Masker {
         });
     }
 
+    /// A copy of `draft` with every text a reviewer could read masked: the title, each text
+    /// answer and each cell of each row (the school's name among them). Choices and ticks are
+    /// the catalog's own words and stay. Reading views, compare views and exports built from the
+    /// copy show no name, because they never see one.
+    pub fn mask_draft(&self, draft: &Draft) -> Draft {
+        let mut masked = draft.clone();
+        masked.title = self.mask(&draft.title);
+        for answer in masked.answers.values_mut() {
+            match answer {
+                Answer::Text(text) => *text = self.mask(text),
+                Answer::Rows(rows) => {
+                    for row in rows.iter_mut() {
+                        for cell in row.values_mut() {
+                            *cell = self.mask(cell);
+                        }
+                    }
+                }
+                Answer::Choice(_) | Answer::Checklist(_) => {}
+            }
+        }
+        for reason in masked.addressed.values_mut() {
+            *reason = self.mask(reason);
+        }
+        masked
+    }
+
     /// What is masked, longest first, as the reviewer may see it.
     pub fn terms(&self) -> Vec<String> {
         let mut seen = BTreeSet::new();
@@ -363,6 +389,64 @@ fn is_common(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_masked_draft_shows_no_name_in_its_title_answers_rows_or_cover_page() {
+        let mut d = Draft::new("p1", "Hillcrest Academy's studios", 0);
+        d.set_answer("profile.school", Answer::Text("Hillcrest Academy".into()));
+        d.set_answer("profile.lead", Answer::Text("Dana Ortiz, principal".into()));
+        let row = |name: &str, role: &str| -> crossroads_workbook::Row {
+            [
+                ("name".to_string(), name.to_string()),
+                ("role".to_string(), role.to_string()),
+            ]
+            .into()
+        };
+        d.set_answer(
+            "profile.team",
+            Answer::Rows(vec![row("Lee Park", "Teacher")]),
+        );
+        d.set_answer(
+            "problems.meaning",
+            Answer::Text(
+                "At HILLCREST, Ms. Ortiz's students and lee park's class move on when ready."
+                    .into(),
+            ),
+        );
+        d.set_answer(
+            "brief.signoff",
+            Answer::Rows(vec![row("Dana Ortiz", "Principal")]),
+        );
+        d.set_answer("pathway.choice", Answer::Choice("adapt".into()));
+        d.addressed.insert("no_lead".into(), "Dana leads it".into());
+        let masked = Masker::for_draft(&d, &[]).mask_draft(&d);
+        let all = serde_json_like(&masked);
+        for name in ["hillcrest", "ortiz", "dana", "lee park"] {
+            assert!(
+                !all.to_lowercase().contains(name),
+                "{name} is masked in {all}"
+            );
+        }
+        assert_eq!(masked.answer("pathway.choice"), d.answer("pathway.choice"));
+        assert!(
+            masked
+                .text("problems.meaning")
+                .contains("[name]'s students"),
+            "{}",
+            masked.text("problems.meaning")
+        );
+    }
+
+    /// Every text of a draft, for checking that none holds a name.
+    fn serde_json_like(d: &Draft) -> String {
+        let mut out = vec![d.title.clone()];
+        for a in d.answers.values() {
+            out.extend(a.typed_text().into_iter().map(str::to_string));
+        }
+        out.extend(d.addressed.values().cloned());
+        out.join(" | ")
+    }
+
     use super::*;
     use crossroads_workbook::Row;
     use std::collections::BTreeSet;
