@@ -55,10 +55,28 @@ impl Desk {
         self.proposals.with(|p| p.get(index).cloned())
     }
 
-    /// The title of the proposal at `index`.
-    pub fn title(&self, index: usize) -> Option<String> {
+    /// Every open proposal, in the order opened.
+    pub fn drafts(&self) -> Vec<Draft> {
         self.proposals
-            .with(|p| p.get(index).map(|o| o.draft.display_title().to_string()))
+            .with(|p| p.iter().map(|o| o.draft.clone()).collect())
+    }
+
+    /// The applying schools, by proposal id, in the order of their names (for declaring
+    /// conflicts of interest before blind reading).
+    pub fn schools(&self) -> Vec<(String, String)> {
+        let mut schools: Vec<(String, String)> = self.proposals.with(|p| {
+            p.iter()
+                .map(|o| {
+                    let school = match o.draft.school() {
+                        "" => format!("School not named ({})", o.draft.display_title()),
+                        s => s.to_string(),
+                    };
+                    (o.draft.id.clone(), school)
+                })
+                .collect()
+        });
+        crossroads_workbook::order::sort_by_key(&mut schools, |(_, s)| s.to_lowercase());
+        schools
     }
 
     fn say(&self, text: String) {

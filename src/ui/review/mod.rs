@@ -3,7 +3,9 @@
 //! nothing is stored yet: the files stay where they are, and the list lasts while the tab is open.
 
 mod desk;
+mod ranking;
 mod reading;
+mod scoring;
 
 use crate::ui::browser;
 use crate::ui::kit::page::{Page, PageFrame};
@@ -17,6 +19,10 @@ use reading::ReadingView;
 enum Place {
     List,
     Reading(usize),
+    /// The reviewer's score sheet: competition, name, blind reading, conflicts.
+    Scoring,
+    /// The reviewer's ranking and files.
+    Ranking,
 }
 
 impl Place {
@@ -28,6 +34,8 @@ impl Place {
                 .ok()
                 .filter(|n| *n > 0)
                 .map_or(Place::List, |n| Place::Reading(n - 1)),
+            ["scoring"] => Place::Scoring,
+            ["ranking"] => Place::Ranking,
             _ => Place::List,
         }
     }
@@ -36,6 +44,8 @@ impl Place {
         match self {
             Place::List => "#/".to_string(),
             Place::Reading(i) => format!("#/proposals/{}", i + 1),
+            Place::Scoring => "#/scoring".to_string(),
+            Place::Ranking => "#/ranking".to_string(),
         }
     }
 }
@@ -45,12 +55,13 @@ impl Place {
 pub fn ReviewApp() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let desk = Desk::new(announcement);
+    scoring::Scoring::start();
     // Nothing is open when the page loads: an address of a proposal (after a reload) shows
     // the list, and says so in the address.
-    if Place::parse(&browser::hash()) != Place::List {
+    if matches!(Place::parse(&browser::hash()), Place::Reading(_)) {
         browser::replace_hash(&Place::List.href());
     }
-    let place = RwSignal::new(Place::List);
+    let place = RwSignal::new(Place::parse(&browser::hash()));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         place.set(Place::parse(&browser::hash()));
     });
@@ -70,19 +81,23 @@ pub fn ReviewApp() -> impl IntoView {
         drop.remove();
     });
     // Only a change of screen rebuilds it, not every file opened.
-    let reading = Memo::new(move |_| match place.get() {
-        Place::Reading(i) if i < desk.count() => Some(i),
-        _ => None,
+    let screen = Memo::new(move |_| match place.get() {
+        Place::Reading(i) if i >= desk.count() => Place::List,
+        other => other,
     });
+    let drafts = Signal::derive(move || desk.drafts());
+    let schools = Signal::derive(move || desk.schools());
     view! {
         <PageFrame
             page=Page::Review
             announcement
             update_note="Updating reloads the page: the proposals open here will need opening again from their files, which stay as they are."
         >
-            {move || match reading.get() {
-                Some(i) => view! { <ReadingView desk index=i /> }.into_any(),
-                None => view! { <ProposalList desk /> }.into_any(),
+            {move || match screen.get() {
+                Place::Reading(i) => view! { <ReadingView desk index=i /> }.into_any(),
+                Place::Scoring => view! { <scoring::ScoringSetup schools /> }.into_any(),
+                Place::Ranking => view! { <ranking::RankingView proposals=drafts /> }.into_any(),
+                Place::List => view! { <ProposalList desk /> }.into_any(),
             }}
         </PageFrame>
     }

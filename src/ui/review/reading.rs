@@ -86,11 +86,27 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
     let Some(opened) = desk.get(index) else {
         return view! { <p>"This proposal is no longer open."</p> }.into_any();
     };
-    let document = Document::new(&opened.draft, Unanswered::Mark);
-    browser::set_title(&document.title);
+    let scoring = super::scoring::Scoring::get();
+    // Read blind, the proposal is masked before it is laid out, so no name reaches the screen.
+    let readable = scoring.readable(&opened.draft);
+    let blind = scoring.is_blind();
+    let document = Document::new(&readable, Unanswered::Mark);
+    let heading = if blind {
+        format!(
+            "{}: {}",
+            crossroads_review::proposal_code(&opened.draft.id),
+            document.title
+        )
+    } else {
+        document.title.clone()
+    };
+    browser::set_title(&heading);
     browser::focus_top("reading-heading");
     let side = |i: Option<usize>| {
-        i.and_then(|i| desk.title(i).map(|title| (Place::Reading(i).href(), title)))
+        i.and_then(|i| {
+            desk.get(i)
+                .map(|o| (Place::Reading(i).href(), scoring.name_of(&o.draft)))
+        })
     };
     let back = side(index.checked_sub(1));
     let next = side(Some(index + 1));
@@ -129,7 +145,9 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
         </section>
     };
     let progress = document.progress;
-    let school = if document.school.is_empty() {
+    let school = if blind {
+        "School hidden: reading blind".to_string()
+    } else if document.school.is_empty() {
         "School not named".to_string()
     } else {
         document.school.clone()
@@ -168,7 +186,7 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
     view! {
         <main id="main" class="page reading" tabindex="-1" data-testid="reading">
             <p><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
-            <h1 id="reading-heading" tabindex="-1">{document.title}</h1>
+            <h1 id="reading-heading" tabindex="-1">{heading}</h1>
             <p class="lead">{school}</p>
             <p class="reading__meta">
                 {format!(
@@ -177,9 +195,10 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
                     desk.count(),
                     progress.answered,
                     progress.total,
-                    opened.file_name
+                    if blind { "a file".to_string() } else { opened.file_name.clone() }
                 )}
             </p>
+            <super::scoring::ScoringPanel proposal=opened.draft.id.clone() />
             <section class="reading__part" aria-labelledby="part-summary">
                 <h2 id="part-summary">"Summary"</h2>
                 <dl class="reading__facts">{summary}</dl>

@@ -27,7 +27,7 @@ test("a brief file starts a draft whose district prompts, cover page, assurances
   const nav = page.getByRole("navigation", { name: "Workbook sections" });
   await expect(nav.getByRole("link", { name: /Sign-off/ })).toBeVisible();
 
-  await wb.goToSection(/Get clear/);
+  await wb.goToSection(/Problems to solve/);
   const expectations = page.getByTestId("district-expectations");
   await expect(expectations).toContainText("Every student reads on grade level by the end of grade 3");
   await expect(page.getByTestId("section-words")).toHaveText("0 of the 900 words the district allows in this section.");
@@ -79,7 +79,7 @@ test("a brief attached to a draft already started keeps every answer", async ({ 
   const wb = new Workbook(page);
   await wb.openHome();
   await wb.startDraft("Studios before the brief");
-  await wb.goToSection(/Get clear/);
+  await wb.goToSection(/Problems to solve/);
   const meaning = page.locator("[data-prompt='problems.meaning'] textarea");
   await meaning.fill("Students move on when they are ready.");
   await wb.waitUntilSaved();
@@ -94,7 +94,7 @@ test("a brief attached to a draft already started keeps every answer", async ({ 
   expect(after.answers).toEqual(before.answers);
   expect(after.brief.title).toBe("Riverton Learning Challenge");
   await wb.card("Studios before the brief").getByRole("link").first().click();
-  await wb.goToSection(/Get clear/);
+  await wb.goToSection(/Problems to solve/);
   await expect(page.getByTestId("district-expectations")).toBeVisible();
   await expect(meaning).toHaveValue("Students move on when they are ready.");
 });

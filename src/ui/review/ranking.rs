@@ -1,0 +1,207 @@
+//! The reviewer's ranking: every proposal's total on the common 0–100 scale for the stage in
+//! play, sortable by any criterion, with exact ties, incomplete proposals after the complete
+//! ones, and those that fail a requirement or carry a conflict listed apart; and the reviewer's
+//! files (the scores as CSV, the reviewer file for the panel).
+
+use super::scoring::Scoring;
+use crate::ui::browser;
+use crossroads_exchange::{review_to_json, scores_csv};
+use crossroads_review::{one_decimal, rank, Exact};
+use crossroads_workbook::Draft;
+use leptos::prelude::*;
+
+/// The ranking screen.
+#[component]
+pub fn RankingView(
+    /// The proposals on the desk.
+    proposals: Signal<Vec<Draft>>,
+) -> impl IntoView {
+    browser::set_title("Your ranking");
+    let scoring = Scoring::get();
+    // Sorted by this criterion (its index in the rubric), or by the total.
+    let sort = RwSignal::new(None::<usize>);
+    let problem = RwSignal::new(None::<String>);
+    let body = move || {
+        let (Some(keeper), Some(stage), Some(competition)) = (
+            scoring.sheet.get(),
+            scoring.current_stage(),
+            scoring.competition.get(),
+        ) else {
+            return view! {
+                <p>"To rank proposals, open the competition\u{2019}s brief on the "<a href="#/scoring">"scoring screen"</a>" and score them."</p>
+            }
+            .into_any();
+        };
+        let drafts = proposals.get();
+        let sheet = keeper.doc.get();
+        let entries: Vec<(String, Option<&crossroads_review::ProposalScores>)> = drafts
+            .iter()
+            .map(|d| (d.id.clone(), sheet.scores(&stage.id, &d.id)))
+            .collect();
+        let ranking = rank(&stage.rubric, &entries, &sheet.conflicts);
+        let name = |id: &str| {
+            drafts
+                .iter()
+                .find(|d| d.id == id)
+                .map_or_else(|| id.to_string(), |d| scoring.name_of(d))
+        };
+        let school = |id: &str| {
+            if scoring.is_blind() {
+                String::new()
+            } else {
+                drafts
+                    .iter()
+                    .find(|d| d.id == id)
+                    .map(|d| d.school().to_string())
+                    .unwrap_or_default()
+            }
+        };
+        let criteria: Vec<(usize, String)> = stage
+            .rubric
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_requirement())
+            .map(|(i, c)| (i, c.name.clone()))
+            .collect();
+        let mut rows: Vec<&crossroads_review::Ranked> = ranking.ranked.iter().collect();
+        if let Some(i) = sort.get() {
+            rows = crossroads_review::sort_by_criterion(&ranking, i);
+        }
+        let head = criteria
+            .iter()
+            .map(|(i, label)| {
+                let i = *i;
+                let pressed = move || sort.get() == Some(i);
+                view! {
+                    <th scope="col">
+                        <button type="button" class="button button--quiet button--small" aria-pressed=move || pressed().to_string()
+                            on:click=move |_| sort.set(Some(i))>{label.clone()}</button>
+                    </th>
+                }
+            })
+            .collect_view();
+        let shown = |v: &Option<Exact>| {
+            v.as_ref()
+                .map_or_else(|| "\u{2013}".to_string(), one_decimal)
+        };
+        let body_rows = rows
+            .iter()
+            .map(|r| {
+                let cells = criteria
+                    .iter()
+                    .map(|(i, _)| view! { <td class="ranking__number">{shown(&r.criteria[*i])}</td> })
+                    .collect_view();
+                let place = if r.tied { format!("{} (tie)", r.place) } else { r.place.to_string() };
+                view! {
+                    <tr data-testid="ranked">
+                        <td>{place}</td>
+                        <th scope="row"><a href=format!("#/proposals/{}", r.id)>{name(&r.id)}</a><span class="ranking__school">{school(&r.id)}</span></th>
+                        <td class="ranking__number" data-testid="ranked-total">{one_decimal(&r.total)}</td>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let incomplete = ranking
+            .incomplete
+            .iter()
+            .map(|(id, scored, of)| view! { <li data-testid="incomplete">{format!("{}: {scored} of {of} scored", name(id))}</li> })
+            .collect_view();
+        let failed = ranking
+            .failed
+            .iter()
+            .map(|(id, criterion, reason)| view! { <li data-testid="failed">{format!("{}: \u{201c}{criterion}\u{201d} not met ({reason})", name(id))}</li> })
+            .collect_view();
+        let conflicted = ranking
+            .conflicted
+            .iter()
+            .map(|(id, _)| view! { <li data-testid="conflicted">{format!("{}: you declared a conflict of interest", name(id))}</li> })
+            .collect_view();
+        let has_incomplete = !ranking.incomplete.is_empty();
+        let has_failed = !ranking.failed.is_empty();
+        let has_conflicted = !ranking.conflicted.is_empty();
+        let csv_name = format!("{}-scores-{}.csv", competition.brief.id, browser::today());
+        let file_name = format!(
+            "{}-reviewer-{}.json",
+            competition.brief.id,
+            browser::today()
+        );
+        let blind = scoring.is_blind();
+        let listed: Vec<(String, String, String)> = drafts
+            .iter()
+            .map(|d| {
+                let readable = scoring.readable(d);
+                (
+                    d.id.clone(),
+                    readable.display_title().to_string(),
+                    if blind {
+                        String::new()
+                    } else {
+                        d.school().to_string()
+                    },
+                )
+            })
+            .collect();
+        let csv = StoredValue::new((csv_name, competition.clone(), listed));
+        let download_csv = move |_| {
+            let (name, competition, listed) = csv.get_value();
+            let text = keeper
+                .doc
+                .with_untracked(|s| scores_csv(&competition, s, &listed, blind));
+            if browser::download(&name, "text/csv;charset=utf-8", &text).is_err() {
+                problem.set(Some(
+                    "The browser did not let Crossroads save the file.".into(),
+                ));
+            }
+        };
+        let download_file = move |_| {
+            let text = keeper
+                .doc
+                .with_untracked(|s| review_to_json(s, browser::now_ms()));
+            if browser::download(&file_name, "application/json", &text).is_err() {
+                problem.set(Some(
+                    "The browser did not let Crossroads save the file.".into(),
+                ));
+            }
+        };
+        view! {
+            <p>{format!("{}: {}, on a common scale of 0 to 100 (each criterion from its lowest to its highest score, weighted as the brief says). Choose a criterion's heading to sort by it.", competition.brief.title, stage.name)}</p>
+            <div class="ranking__scroll">
+                <table class="ranking" data-testid="ranking">
+                    <caption class="visually-hidden">"Proposals ranked by total"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Place"</th>
+                            <th scope="col">"Proposal"</th>
+                            <th scope="col">
+                                <button type="button" class="button button--quiet button--small" aria-pressed=move || sort.get().is_none().to_string()
+                                    on:click=move |_| sort.set(None)>"Total"</button>
+                            </th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{body_rows}</tbody>
+                </table>
+            </div>
+            {has_incomplete.then(|| view! { <h2>"Not fully scored"</h2><p>"Ranked after the complete ones; a missing score never counts as zero."</p><ul>{incomplete}</ul> })}
+            {has_failed.then(|| view! { <h2>"Not ranked: a requirement is not met"</h2><ul>{failed}</ul> })}
+            {has_conflicted.then(|| view! { <h2>"Left out: conflicts of interest"</h2><ul>{conflicted}</ul> })}
+            <h2>"Your files"</h2>
+            <p>"The scores open in any spreadsheet program; the reviewer file is what the panel combines with the other reviewers\u{2019} files."</p>
+            <p class="notice__actions">
+                <button type="button" class="button" on:click=download_csv>"Download the scores (CSV)"</button>
+                <button type="button" class="button button--secondary" on:click=download_file>"Download your reviewer file"</button>
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <main id="main" class="page" tabindex="-1">
+            <p><a href="#/">"\u{2190} All proposals"</a></p>
+            <h1>"Your ranking"</h1>
+            {body}
+            {move || problem.get().map(|p| view! { <p class="notice notice--danger" role="alert">{p}</p> })}
+        </main>
+    }
+}
