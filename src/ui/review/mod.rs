@@ -1,7 +1,10 @@
 //! The reviewer's desk (`review.html`): a district reviewer opens the proposal files teams
 //! sent (many at once), sees them as a list, and reads them one by one. Nothing is uploaded and
 //! nothing is stored yet: the files stay where they are, and the list lasts while the tab is open.
+//! The district writes its competitions here too (`#/competitions`): the brief schools answer
+//! and the rubric reviewers score with, kept in this browser.
 
+mod brief;
 mod desk;
 mod reading;
 
@@ -11,12 +14,15 @@ use desk::{Desk, ProposalList};
 use leptos::prelude::*;
 use reading::ReadingView;
 
-/// Where the desk is, from the URL's hash: the list (`#/`) or one proposal (`#/proposals/<n>`,
-/// counted from 1 in the order opened).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where the desk is, from the URL's hash: the list (`#/`), one proposal (`#/proposals/<n>`,
+/// counted from 1 in the order opened), the district's competitions (`#/competitions`) or one
+/// competition (`#/competitions/<id>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Place {
     List,
     Reading(usize),
+    Competitions,
+    Competition(String),
 }
 
 impl Place {
@@ -28,14 +34,18 @@ impl Place {
                 .ok()
                 .filter(|n| *n > 0)
                 .map_or(Place::List, |n| Place::Reading(n - 1)),
+            ["competitions"] | ["competitions", ""] => Place::Competitions,
+            ["competitions", id] => Place::Competition(id.to_string()),
             _ => Place::List,
         }
     }
 
-    fn href(self) -> String {
+    fn href(&self) -> String {
         match self {
             Place::List => "#/".to_string(),
             Place::Reading(i) => format!("#/proposals/{}", i + 1),
+            Place::Competitions => "#/competitions".to_string(),
+            Place::Competition(id) => format!("#/competitions/{id}"),
         }
     }
 }
@@ -46,11 +56,16 @@ pub fn ReviewApp() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let desk = Desk::new(announcement);
     // Nothing is open when the page loads: an address of a proposal (after a reload) shows
-    // the list, and says so in the address.
-    if Place::parse(&browser::hash()) != Place::List {
-        browser::replace_hash(&Place::List.href());
+    // the list, and says so in the address. The district's competitions are kept, so their
+    // addresses stay.
+    let mut start = Place::parse(&browser::hash());
+    if !matches!(start, Place::Competitions | Place::Competition(_)) {
+        if start != Place::List {
+            browser::replace_hash(&Place::List.href());
+        }
+        start = Place::List;
     }
-    let place = RwSignal::new(Place::List);
+    let place = RwSignal::new(start);
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         place.set(Place::parse(&browser::hash()));
     });
@@ -70,9 +85,10 @@ pub fn ReviewApp() -> impl IntoView {
         drop.remove();
     });
     // Only a change of screen rebuilds it, not every file opened.
-    let reading = Memo::new(move |_| match place.get() {
-        Place::Reading(i) if i < desk.count() => Some(i),
-        _ => None,
+    let screen = Memo::new(move |_| match place.get() {
+        Place::Reading(i) if i < desk.count() => Place::Reading(i),
+        Place::Reading(_) => Place::List,
+        other => other,
     });
     view! {
         <PageFrame
@@ -80,9 +96,11 @@ pub fn ReviewApp() -> impl IntoView {
             announcement
             update_note="Updating reloads the page: the proposals open here will need opening again from their files, which stay as they are."
         >
-            {move || match reading.get() {
-                Some(i) => view! { <ReadingView desk index=i /> }.into_any(),
-                None => view! { <ProposalList desk /> }.into_any(),
+            {move || match screen.get() {
+                Place::Reading(i) => view! { <ReadingView desk index=i /> }.into_any(),
+                Place::Competitions => view! { <brief::Competitions announcement /> }.into_any(),
+                Place::Competition(id) => view! { <brief::BriefEditor id announcement /> }.into_any(),
+                Place::List => view! { <ProposalList desk /> }.into_any(),
             }}
         </PageFrame>
     }
@@ -102,5 +120,10 @@ mod tests {
         assert_eq!(Place::parse("#/elsewhere"), Place::List);
         assert_eq!(Place::Reading(2).href(), "#/proposals/3");
         assert_eq!(Place::parse(&Place::Reading(7).href()), Place::Reading(7));
+        assert_eq!(Place::parse("#/competitions"), Place::Competitions);
+        assert_eq!(
+            Place::parse(&Place::Competition("c-1".into()).href()),
+            Place::Competition("c-1".into())
+        );
     }
 }
