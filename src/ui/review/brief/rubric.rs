@@ -327,7 +327,6 @@ fn CriterionCard(comp: Comp, s: usize, k: usize) -> impl IntoView {
                     <Show when=move || kind.get() != "requirement">
                         <div class="field field--number">
                             <label for=id("weight")>"Weight"</label>
-                            <p class="field__hint" id=id("weight-hint")>{weight_hint}</p>
                             <input
                                 id=id("weight")
                                 type="number"
@@ -344,6 +343,7 @@ fn CriterionCard(comp: Comp, s: usize, k: usize) -> impl IntoView {
                                     }
                                 }
                             />
+                            <p class="field__hint field__hint--after" id=id("weight-hint")>{weight_hint}</p>
                         </div>
                     </Show>
                 </div>
@@ -663,6 +663,7 @@ pub fn Stages(comp: Comp) -> impl IntoView {
                 <label for="combine-blend">"A weighted blend of the stages\u{2019} scores"</label>
             </p>
             <Show when=blend>
+                <p class="field__hint">"Each stage\u{2019}s score counts in proportion to its weight: weights of 2 and 1 make the first stage count twice as much as the second."</p>
                 <div class="field-row">{move || { weight_shape.track(); weights() }}</div>
             </Show>
         </fieldset>
