@@ -4,7 +4,7 @@
 // sent as the printable HTML and the JSON, and imported beside (never over) the first.
 import { test, expect, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { SCREENS_DIR, expectAccessible } from "../fixtures/workbook";
+import { SCREENS_DIR, expectAccessible, fillStorage, holdTimers, releaseTimers } from "../fixtures/workbook";
 
 const COMPETITION_PREFIX = "crossroads/competition/";
 
@@ -214,4 +214,43 @@ test("a district writes a two-stage competition, keeps it, sends it to schools, 
   // The desk still opens proposals as before.
   await page.getByRole("link", { name: "\u2190 Proposals to review" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Proposals to review");
+});
+
+test("two tabs change one competition: the second is asked which to keep, and the other is kept as a copy", async ({ page, context }) => {
+  await page.goto("/review.html#/competitions");
+  await page.getByRole("button", { name: "Start from the Crossroads rubric" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await expect(second.getByRole("heading", { level: 1 })).toHaveText("New competition");
+  await page.getByLabel("Title of the competition").fill("Springfield Challenge");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await expect(second.getByRole("heading", { level: 1 })).toHaveText("Springfield Challenge");
+  await holdTimers(second);
+  await second.getByLabel("Title of the competition").fill("Challenge two");
+  await page.getByLabel("Title of the competition").fill("Challenge one");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const conflict = second.getByTestId("conflict");
+  await expect(conflict).toContainText("This competition was also changed in another tab");
+  await expect(conflict.getByRole("row", { name: "Title" })).toContainText("Challenge two");
+  await expect(conflict.getByRole("row", { name: "Title" })).toContainText("Challenge one");
+  await releaseTimers(second);
+  await expectAccessible(second);
+  await second.getByRole("button", { name: "Keep this tab\u2019s version" }).click();
+  await expect(second.getByTestId("save-status")).toHaveText("Saved");
+  await second.getByRole("link", { name: "\u2190 The district\u2019s competitions" }).click();
+  await expect(second.getByTestId("competition-card")).toHaveCount(2);
+});
+
+test("when storage refuses, the editor says so in plain words, keeps what was typed, and saves once there is room", async ({ page }) => {
+  await page.goto("/review.html#/competitions");
+  await page.getByRole("button", { name: "Start from the Crossroads rubric" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await fillStorage(page, 10);
+  await page.getByLabel("What the district expects for its students, one per line").fill("Every student reads at grade level by grade 3. ".repeat(40));
+  await expect(page.getByTestId("save-status")).toHaveText(/^Not saved: /);
+  await expect(page.getByLabel("What the district expects for its students, one per line")).toHaveValue(/^Every student reads/);
+  await page.evaluate(() => localStorage.removeItem("someone-else/cache"));
+  await page.getByRole("button", { name: "Try saving again" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
 });
