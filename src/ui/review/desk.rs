@@ -215,6 +215,9 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                 </p>
                 <ol class="proposal-list" data-testid="proposal-list">{rows}</ol>
             </section>
+            <p class="desk__district">
+                <a href=Place::Competitions.href()>"Running a competition? Write or open the district\u{2019}s brief"</a>
+            </p>
         </main>
     }
 }

@@ -3,6 +3,7 @@
 //! blind reading and conflicts of interest). The rules (scales, totals, masking) are the review
 //! crate's; the sheet is kept like a plan, with the same save guarantees as drafts.
 
+use super::stores::Stores;
 use crate::ui::browser;
 use crate::ui::kit::files::{ChosenFile, FilePicker, PROPOSAL_FILES};
 use crate::ui::kit::keep::Keeper;
@@ -12,50 +13,9 @@ use crossroads_review::{
     proposal_code, total, Competition, Confidence, CriterionKind, CriterionScore, Masker,
     ProposalScores, Recommendation, Reviewer, ScoreSheet, Stage, Total,
 };
-use crossroads_storage::{DocEntry, DocStore, MemoryStore, StoreError};
+use crossroads_storage::{DocEntry, StoreError};
 use crossroads_workbook::Draft;
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// The reviewer's stores of competitions and score sheets (local storage, within the share the
-/// storage crate keeps for them).
-pub struct Stores {
-    pub competitions: Arc<DocStore<Competition>>,
-    pub sheets: Arc<DocStore<ScoreSheet>>,
-    /// Why the browser's storage could not be used, when it could not.
-    pub refused: Option<StoreError>,
-}
-
-impl Stores {
-    fn open() -> Stores {
-        let writer = format!("tab-{}", browser::random_u64() % 1_000_000);
-        #[cfg(target_arch = "wasm32")]
-        {
-            if let (Ok(a), Ok(b)) = (
-                crossroads_storage::BrowserStore::open(),
-                crossroads_storage::BrowserStore::open(),
-            ) {
-                return Stores {
-                    competitions: Arc::new(DocStore::new(Box::new(a), &writer)),
-                    sheets: Arc::new(DocStore::new(Box::new(b), &writer)),
-                    refused: None,
-                };
-            }
-        }
-        let memory = Arc::new(MemoryStore::default());
-        Stores {
-            competitions: Arc::new(DocStore::new(Box::new(memory.clone()), &writer)),
-            sheets: Arc::new(DocStore::new(Box::new(memory), &writer)),
-            refused: Some(StoreError::Unavailable),
-        }
-    }
-
-    /// The page's stores, opened on first use.
-    pub fn get() -> &'static Stores {
-        static STORES: std::sync::OnceLock<Stores> = std::sync::OnceLock::new();
-        STORES.get_or_init(Stores::open)
-    }
-}
 
 fn new_sheet_id() -> String {
     format!("sheet-{:x}", browser::random_u64())
@@ -467,7 +427,6 @@ pub fn ScoringSetup(
     let on_file = Callback::new(move |file: ChosenFile| {
         match file
             .text
-            .map_err(|e| e)
             .and_then(|t| read_brief(&t).map_err(|e| e.to_string()))
         {
             Ok(c) => {
