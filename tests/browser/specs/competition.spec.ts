@@ -31,11 +31,11 @@ test("a brief file starts a draft whose district prompts, cover page, assurances
   const expectations = page.getByTestId("district-expectations");
   await expect(expectations).toContainText("Every student reads on grade level by the end of grade 3");
   await expect(page.getByTestId("section-words")).toHaveText("0 of the 900 words the district allows in this section.");
+  await page.screenshot({ path: `${SCREENS_DIR}/competition-problems.png` });
   const priority = page.getByLabel("Which of the district's five priorities does your design serve first?");
   await priority.fill(Array(905).fill("word").join(" "));
   await expect(page.getByTestId("section-words")).toHaveText("905 words in this section: 5 over the district’s limit of 900.");
   await wb.waitUntilSaved();
-  await page.screenshot({ path: `${SCREENS_DIR}/competition-problems.png` });
   await expectAccessible(page);
 
   await wb.goToSection(/Sign-off/);
