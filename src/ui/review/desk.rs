@@ -703,9 +703,14 @@ fn Card(desk: Desk, row: Row, mark: Option<String>) -> impl IntoView {
             } else {
                 view! {
                     <p class="proposal-card__actions">
-                        <button type="button" id=remove_id.clone() class="button button--quiet button--small" on:click=move |_| asking.set(true)>
+                        <button
+                            type="button"
+                            id=remove_id.clone()
+                            class="button button--quiet button--small"
+                            aria-label=format!("Remove from the desk: {title}")
+                            on:click=move |_| asking.set(true)
+                        >
                             "Remove from the desk"
-                            <span class="visually-hidden">{format!(": {title}")}</span>
                         </button>
                     </p>
                 }.into_any()
@@ -720,7 +725,7 @@ fn choices(desk: Desk) -> impl IntoView {
         desk.pending.get().into_iter().map(|p| {
             let id = p.incoming.id().to_string();
             let file = p.incoming.file_name().to_string();
-            let title = p.facts.listed.title.clone();
+            let title = p.choice.kept.summary.display_title().to_string();
             let when = |ms: Option<u64>| ms.map_or("at a time it does not say".to_string(), |ms| format!("on {}", browser::format_time(ms)));
             let differ = p.incoming.summary().exported_ms != p.choice.kept.summary.exported_ms;
             let later = if differ { " (exported later)" } else { "" };
