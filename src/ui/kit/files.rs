@@ -63,6 +63,16 @@ fn list(files: Option<web_sys::FileList>, multiple: bool) -> Vec<web_sys::File> 
     (0..count).filter_map(|i| files.get(i)).collect()
 }
 
+/// Whether a file named `name` has one of the extensions (".json") listed in `accept`.
+fn accepted(name: &str, accept: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    accept
+        .split(',')
+        .map(str::trim)
+        .filter(|a| a.starts_with('.'))
+        .any(|ext| name.ends_with(ext))
+}
+
 /// A labelled file input with its hint.
 #[component]
 pub fn FilePicker(
@@ -77,12 +87,20 @@ pub fn FilePicker(
     /// Whether several files can be chosen at once.
     #[prop(optional)]
     multiple: bool,
+    /// Whether a whole folder (with its subfolders) is chosen instead (`webkitdirectory`): its
+    /// files of the types in `accept` are read, the others skipped and counted.
+    #[prop(optional)]
+    folder: bool,
+    /// Told how many files of a folder were skipped, when any were.
+    #[prop(optional)]
+    on_skipped: Option<Callback<usize>>,
     /// The largest file read, in bytes.
     limit: usize,
     /// Called once per chosen file.
     on_file: Callback<ChosenFile>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let multiple = multiple || folder;
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -90,7 +108,17 @@ pub fn FilePicker(
         else {
             return;
         };
-        let files = list(input.files(), multiple);
+        let mut files = list(input.files(), multiple);
+        if folder {
+            let before = files.len();
+            files.retain(|f| accepted(&f.name(), accept));
+            let skipped = before - files.len();
+            if skipped > 0 {
+                if let Some(on_skipped) = on_skipped {
+                    on_skipped.run(skipped);
+                }
+            }
+        }
         // Cleared, so choosing the same file again is another change.
         input.set_value("");
         if !files.is_empty() {
@@ -101,7 +129,7 @@ pub fn FilePicker(
         <div class="field">
             <label for=id>{label}</label>
             <p class="field__hint" id=hint_id.clone()>{hint}</p>
-            <input id=id type="file" accept=accept multiple=multiple aria-describedby=hint_id on:change=on_change />
+            <input id=id type="file" accept=accept multiple=multiple prop:webkitdirectory=folder aria-describedby=hint_id on:change=on_change />
         </div>
     }
 }
@@ -147,5 +175,20 @@ pub fn DropZone(
         >
             {children()}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{accepted, PROPOSAL_FILES};
+
+    #[test]
+    fn a_folder_keeps_only_the_files_of_the_types_asked_for() {
+        assert!(accepted("studios.HTML", PROPOSAL_FILES));
+        assert!(accepted("a.json", PROPOSAL_FILES));
+        assert!(accepted("b.htm", PROPOSAL_FILES));
+        assert!(!accepted("notes.txt", PROPOSAL_FILES));
+        assert!(!accepted("json", PROPOSAL_FILES));
+        assert!(!accepted(".DS_Store", PROPOSAL_FILES));
     }
 }

@@ -7,6 +7,7 @@ use super::Place;
 use crate::ui::browser;
 use crate::ui::kit::pager::Pager;
 use crossroads_exchange::{Block, Document, Item, Unanswered};
+use crossroads_workbook::Draft;
 use leptos::prelude::*;
 
 fn block_view(block: Block) -> AnyView {
@@ -80,21 +81,45 @@ fn items_view(items: Vec<Item>) -> impl IntoView {
         .collect_view()
 }
 
-/// One open proposal, with Back and Next to the proposals beside it.
+/// One proposal on the desk, read from its stored file, with Back and Next to the proposals
+/// beside it.
 #[component]
-pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
-    let Some(opened) = desk.get(index) else {
-        return view! { <p>"This proposal is no longer open."</p> }.into_any();
-    };
+pub fn ReadingView(desk: Desk, id: String) -> impl IntoView {
+    let draft = Memo::new({
+        let id = id.clone();
+        move |_| desk.draft(&id)
+    });
+    move || match draft.get() {
+        Some(draft) => view! { <Reading desk id=id.clone() draft /> }.into_any(),
+        None => {
+            let why = desk.unreadable(&id);
+            let gone = desk.loaded() && desk.listing(&id).is_none();
+            let text = match why {
+                Some(why) => format!("This proposal cannot be opened: {why}"),
+                None if gone => "This proposal is not on the desk.".to_string(),
+                None => "Opening the proposal\u{2026}".to_string(),
+            };
+            view! {
+                <main id="main" class="page reading" tabindex="-1" data-testid="reading">
+                    <p><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
+                    <p role="status">{text}</p>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Reading(desk: Desk, id: String, draft: Draft) -> impl IntoView {
     let scoring = super::scoring::Scoring::get();
     // Read blind, the proposal is masked before it is laid out, so no name reaches the screen.
-    let readable = scoring.readable(&opened.draft);
     let blind = scoring.is_blind();
-    let document = Document::new(&readable, Unanswered::Mark);
+    let document = Document::new(&scoring.readable(&draft), Unanswered::Mark);
     let heading = if blind {
         format!(
             "{}: {}",
-            crossroads_review::proposal_code(&opened.draft.id),
+            crossroads_review::proposal_code(&draft.id),
             document.title
         )
     } else {
@@ -102,14 +127,20 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
     };
     browser::set_title(&heading);
     browser::focus_top("reading-heading");
+    let order = untrack(|| desk.ids_in_order());
+    let index = order.iter().position(|i| *i == id);
     let side = |i: Option<usize>| {
-        i.and_then(|i| {
-            desk.get(i)
-                .map(|o| (Place::Reading(i).href(), scoring.name_of(&o.draft)))
-        })
+        let id = order.get(i?)?;
+        let title = if blind {
+            crossroads_review::proposal_code(id)
+        } else {
+            untrack(|| desk.listing(id))?.title
+        };
+        Some((Place::Reading(id.clone()).href(), title))
     };
-    let back = side(index.checked_sub(1));
-    let next = side(Some(index + 1));
+    let back = side(index.and_then(|i| i.checked_sub(1)));
+    let next = side(index.map(|i| i + 1));
+    let file_name = untrack(|| desk.file_name(&id)).unwrap_or_default();
     let flags = document.readiness.flags.clone();
     let addressed = document.readiness.addressed.clone();
     let summary = document
@@ -191,14 +222,14 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
             <p class="reading__meta">
                 {format!(
                     "Proposal {} of {} \u{b7} {} of {} prompts answered \u{b7} from {}",
-                    index + 1,
-                    desk.count(),
+                    index.map_or(0, |i| i + 1),
+                    order.len(),
                     progress.answered,
                     progress.total,
-                    if blind { "a file".to_string() } else { opened.file_name.clone() }
+                    if blind { "a file".to_string() } else { file_name }
                 )}
             </p>
-            <super::scoring::ScoringPanel proposal=opened.draft.id.clone() />
+            <super::scoring::ScoringPanel proposal=draft.id.clone() />
             <section class="reading__part" aria-labelledby="part-summary">
                 <h2 id="part-summary">"Summary"</h2>
                 <dl class="reading__facts">{summary}</dl>
@@ -217,5 +248,4 @@ pub fn ReadingView(desk: Desk, index: usize) -> impl IntoView {
             <Pager label="Previous and next proposal" back next />
         </main>
     }
-    .into_any()
 }
