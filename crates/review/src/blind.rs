@@ -221,6 +221,15 @@ impl Masker {
                     if !run.is_empty() {
                         let common = run.iter().all(|w| is_common(w));
                         masker.add(&run, SCHOOL_MASK, common);
+                        // Each word of a longer distinctive part on its own too ("At OAK" for
+                        // Oak Park), under the same common-word rule.
+                        if run.len() > 1 {
+                            for w in &run {
+                                if w.chars().count() >= 3 {
+                                    masker.add(&[w], SCHOOL_MASK, is_common(w));
+                                }
+                            }
+                        }
                         run.clear();
                     }
                 } else {
@@ -389,6 +398,25 @@ fn is_common(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn each_word_of_a_longer_school_name_is_masked_under_the_common_word_rule() {
+        let m = Masker::new("Oak Park Elementary", &[], &[]);
+        assert_eq!(
+            m.mask("At OAK, students read."),
+            "At [school], students read."
+        );
+        assert_eq!(
+            m.mask("We met at Park on Friday."),
+            "We met at [school] on Friday."
+        );
+        assert_eq!(
+            m.mask("Oak trees shade the park."),
+            "Oak trees shade the park."
+        );
+        let m = Masker::new("Whitfield Brook Academy", &[], &[]);
+        assert_eq!(m.mask("whitfield's plan"), "[school]'s plan");
+    }
 
     #[test]
     fn a_masked_draft_shows_no_name_in_its_title_answers_rows_or_cover_page() {

@@ -6,6 +6,7 @@
 //! against one (`#/scoring`, `#/ranking`), kept in this browser's local storage.
 
 mod brief;
+mod compare;
 mod desk;
 mod ranking;
 mod reading;
@@ -25,6 +26,8 @@ use reading::ReadingView;
 enum Place {
     List,
     Reading(String),
+    /// Two proposals side by side (`#/compare/<id>/<id>`).
+    Compare(String, String),
     /// The reviewer's score sheet: competition, name, blind reading, conflicts.
     Scoring,
     /// The reviewer's ranking and files.
@@ -40,6 +43,12 @@ impl Place {
             ["proposals", id] if crossroads_workbook::valid_draft_id(id) => {
                 Place::Reading(id.to_string())
             }
+            ["compare", a, b]
+                if crossroads_workbook::valid_draft_id(a)
+                    && crossroads_workbook::valid_draft_id(b) =>
+            {
+                Place::Compare(a.to_string(), b.to_string())
+            }
             ["scoring"] => Place::Scoring,
             ["ranking"] => Place::Ranking,
             ["competitions"] | ["competitions", ""] => Place::Competitions,
@@ -52,6 +61,7 @@ impl Place {
         match self {
             Place::List => "#/".to_string(),
             Place::Reading(id) => format!("#/proposals/{id}"),
+            Place::Compare(a, b) => format!("#/compare/{a}/{b}"),
             Place::Scoring => "#/scoring".to_string(),
             Place::Ranking => "#/ranking".to_string(),
             Place::Competitions => "#/competitions".to_string(),
@@ -90,6 +100,7 @@ pub fn ReviewApp() -> impl IntoView {
         >
             {move || match screen.get() {
                 Place::Reading(id) => view! { <ReadingView desk id /> }.into_any(),
+                Place::Compare(a, b) => view! { <compare::CompareView desk a b /> }.into_any(),
                 Place::Scoring => view! { <scoring::ScoringSetup schools /> }.into_any(),
                 Place::Ranking => view! { <ranking::RankingView proposals=drafts /> }.into_any(),
                 Place::Competitions => view! { <brief::Competitions announcement /> }.into_any(),
@@ -120,6 +131,9 @@ mod tests {
         assert_eq!(Place::parse(&place.href()), place);
         assert_eq!(Place::parse("#/competitions"), Place::Competitions);
         assert_eq!(Place::parse("#/scoring"), Place::Scoring);
+        let pair = Place::Compare("a1".into(), "b2".into());
+        assert_eq!(Place::parse(&pair.href()), pair);
+        assert_eq!(Place::parse("#/compare/a1/../x"), Place::List);
         assert_eq!(Place::parse(&Place::Ranking.href()), Place::Ranking);
         assert_eq!(
             Place::parse(&Place::Competition("c-1".into()).href()),

@@ -10,7 +10,7 @@ use crossroads_exchange::{Block, Document, Item, Unanswered};
 use crossroads_workbook::Draft;
 use leptos::prelude::*;
 
-fn block_view(block: Block) -> AnyView {
+pub(super) fn block_view(block: Block) -> AnyView {
     match block {
         Block::Paragraphs(paragraphs) => paragraphs
             .into_iter()
@@ -230,6 +230,7 @@ fn Reading(desk: Desk, id: String, draft: Draft) -> impl IntoView {
                 )}
             </p>
             <super::scoring::ScoringPanel proposal=draft.id.clone() />
+            <super::compare::CompareWith desk id=draft.id.clone() />
             <section class="reading__part" aria-labelledby="part-summary">
                 <h2 id="part-summary">"Summary"</h2>
                 <dl class="reading__facts">{summary}</dl>

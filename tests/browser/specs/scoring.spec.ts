@@ -108,6 +108,17 @@ test("a reviewer scores blind against the brief, declares a conflict, ranks and 
   await expect(panel.getByTestId("scoring-total")).toHaveText("0 of 7 scored.");
   await scoreLevels(page, [1, 1]);
   await expect(panel.getByTestId("save-status")).toHaveText("Saved");
+  // Two proposals side by side, from the reading view, still blind.
+  await page.getByLabel("Compare side by side with").selectOption("hill1");
+  await page.getByRole("link", { name: "Compare", exact: true }).click();
+  const compare = page.getByTestId("compare");
+  await expect(compare.getByRole("heading", { level: 1 })).toHaveText(/^P-[0-9A-Z]{4}-[0-9A-Z]{4} and P-[0-9A-Z]{4}-[0-9A-Z]{4}, side by side$/);
+  await expect(compare.getByTestId("compare-total")).toHaveText(["2 of 7 scored", "72.2"]);
+  await expect(compare.getByRole("heading", { name: "1. Get clear on the problems to solve" })).toBeVisible();
+  const side = (await compare.innerText()).toLowerCase();
+  for (const name of ["hillcrest", "oak park", "at oak", "dana", "núñez", "nunez"]) expect(side).not.toContain(name);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS_DIR}/scoring-compare.png`, fullPage: true });
   await page.goto("/review.html#/proposals/lin3");
   await expect(page.getByTestId("scoring-conflict")).toContainText("You declared a conflict of interest with this proposal");
 
