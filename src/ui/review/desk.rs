@@ -279,14 +279,6 @@ impl Desk {
         desk
     }
 
-    /// Every proposal on the desk read so far, in import order (for the ranking).
-    pub fn drafts(&self) -> Vec<Draft> {
-        self.ids_in_order()
-            .iter()
-            .filter_map(|id| self.draft(id))
-            .collect()
-    }
-
     /// The applying schools, by proposal id, in the order of their names (for declaring
     /// conflicts of interest before blind reading).
     pub fn schools(&self) -> Vec<(String, String)> {

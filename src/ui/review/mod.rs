@@ -90,7 +90,13 @@ pub fn ReviewApp() -> impl IntoView {
     });
     // Only a change of screen rebuilds it, not every file imported.
     let screen = Memo::new(move |_| place.get());
-    let drafts = Signal::derive(move || desk.drafts());
+    let listed = Signal::derive(move || {
+        desk.ids_in_order()
+            .iter()
+            .filter_map(|id| desk.listing(id))
+            .map(|l| (l.id, l.title, l.school))
+            .collect::<Vec<_>>()
+    });
     let schools = Signal::derive(move || desk.schools());
     view! {
         <PageFrame
@@ -102,7 +108,7 @@ pub fn ReviewApp() -> impl IntoView {
                 Place::Reading(id) => view! { <ReadingView desk id /> }.into_any(),
                 Place::Compare(a, b) => view! { <compare::CompareView desk a b /> }.into_any(),
                 Place::Scoring => view! { <scoring::ScoringSetup schools /> }.into_any(),
-                Place::Ranking => view! { <ranking::RankingView proposals=drafts /> }.into_any(),
+                Place::Ranking => view! { <ranking::RankingView proposals=listed /> }.into_any(),
                 Place::Competitions => view! { <brief::Competitions announcement /> }.into_any(),
                 Place::Competition(id) => view! { <brief::BriefEditor id announcement /> }.into_any(),
                 Place::List => view! { <ProposalList desk /> }.into_any(),

@@ -6,15 +6,15 @@
 use super::scoring::Scoring;
 use crate::ui::browser;
 use crossroads_exchange::{review_to_json, scores_csv};
-use crossroads_review::{one_decimal, rank, Exact};
-use crossroads_workbook::Draft;
+use crossroads_review::{one_decimal, proposal_code, rank, Exact};
 use leptos::prelude::*;
 
 /// The ranking screen.
 #[component]
 pub fn RankingView(
-    /// The proposals on the desk.
-    proposals: Signal<Vec<Draft>>,
+    /// The proposals on the desk as its list knows them: id, title and school. The ranking
+    /// needs no more, so it never has to read every proposal's text.
+    proposals: Signal<Vec<(String, String, String)>>,
 ) -> impl IntoView {
     browser::set_title("Your ranking");
     let scoring = Scoring::get();
@@ -32,28 +32,31 @@ pub fn RankingView(
             }
             .into_any();
         };
-        let drafts = proposals.get();
+        let listed = proposals.get();
+        let blind = scoring.is_blind();
         let sheet = keeper.doc.get();
-        let entries: Vec<(String, Option<&crossroads_review::ProposalScores>)> = drafts
+        let entries: Vec<(String, Option<&crossroads_review::ProposalScores>)> = listed
             .iter()
-            .map(|d| (d.id.clone(), sheet.scores(&stage.id, &d.id)))
+            .map(|(id, _, _)| (id.clone(), sheet.scores(&stage.id, id)))
             .collect();
         let ranking = rank(&stage.rubric, &entries, &sheet.conflicts);
+        let by_id: std::collections::HashMap<&str, (&str, &str)> = listed
+            .iter()
+            .map(|(id, title, school)| (id.as_str(), (title.as_str(), school.as_str())))
+            .collect();
+        // Read blind, a proposal goes by its code alone.
         let name = |id: &str| {
-            drafts
-                .iter()
-                .find(|d| d.id == id)
-                .map_or_else(|| id.to_string(), |d| scoring.name_of(d))
+            if blind {
+                proposal_code(id)
+            } else {
+                by_id.get(id).map_or(id, |(t, _)| *t).to_string()
+            }
         };
         let school = |id: &str| {
-            if scoring.is_blind() {
+            if blind {
                 String::new()
             } else {
-                drafts
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.school().to_string())
-                    .unwrap_or_default()
+                by_id.get(id).map_or("", |(_, s)| *s).to_string()
             }
         };
         let criteria: Vec<(usize, String)> = stage
@@ -127,21 +130,10 @@ pub fn RankingView(
             competition.brief.id,
             browser::today()
         );
-        let blind = scoring.is_blind();
-        let listed: Vec<(String, String, String)> = drafts
+        // Read blind, the CSV carries codes, not titles or schools.
+        let listed: Vec<(String, String, String)> = listed
             .iter()
-            .map(|d| {
-                let readable = scoring.readable(d);
-                (
-                    d.id.clone(),
-                    readable.display_title().to_string(),
-                    if blind {
-                        String::new()
-                    } else {
-                        d.school().to_string()
-                    },
-                )
-            })
+            .map(|(id, _, _)| (id.clone(), name(id), school(id)))
             .collect();
         let csv = StoredValue::new((csv_name, competition.clone(), listed));
         let download_csv = move |_| {
