@@ -369,6 +369,142 @@ async function memory(browser, storageState) {
   };
 }
 
+// ---- import and rank 500 proposals on the reviewer's page ----
+
+const PROPOSALS = 500;
+const BRIEF_FIXTURE = join(ROOT, "crates/exchange/tests/fixtures/brief-v1.json");
+
+/** A proposal file answering the fixture brief, about 6 KB of answers. */
+function reviewProposal(brief, i) {
+  const school = `School ${i}`;
+  const draft = {
+    id: `p${String(i).padStart(3, "0")}`,
+    title: `Proposal ${i}`,
+    created_ms: 1_790_000_000_000,
+    updated_ms: 1_790_000_000_000 + i,
+    last_section: "problems",
+    answers: {
+      "profile.school": { text: school },
+      "profile.lead": { text: `Lead ${i}, principal` },
+      "profile.team": { rows: [{ name: `Lead ${i}`, role: "Principal", brings: "Twenty years here" }] },
+      "problems.meaning": { text: text(2000, i) },
+      "problems.practice": { text: text(2000, i + 1) },
+      "pathway.why": { text: text(1500, i + 2) },
+      "pathway.choice": { choice: "adapt" },
+      "brief.signoff": { rows: [{ role: "Principal", name: `Lead ${i}`, date: "2027-02-20" }] },
+    },
+    brief,
+  };
+  return { format: "crossroads-proposal", version: 1, exported_ms: 1_790_000_000_000, draft };
+}
+
+/** Scores for proposal `i` at the written stage: every tenth left partly scored, every
+ * twenty-fifth failing the requirement, the rest complete with varied levels. */
+function plantedScores(i) {
+  const levels = ["problems", "flexibility", "learning", "pathway", "equity", "feasibility"];
+  const criteria = {};
+  const partial = i % 10 === 9;
+  levels.forEach((id, n) => {
+    if (partial && n >= 3) return;
+    criteria[id] = { value: 1 + ((i * (n + 3) + n) % 4), comment: "", confidence: null };
+  });
+  if (!partial) criteria.support = { value: i % 25 === 0 ? 0 : 1, comment: i % 25 === 0 ? "No letter of support" : "", confidence: null };
+  return { criteria, bonus: {}, recommendation: null, recommendation_reason: "" };
+}
+
+async function importAndRank(browser) {
+  const briefText = await readFile(BRIEF_FIXTURE, "utf8");
+  const brief = JSON.parse(briefText).competition.brief;
+  const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({
+    name: `proposal-${i}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(reviewProposal(brief, i))),
+  }));
+  const partial = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 === 9).length;
+  const failed = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 !== 9 && i % 25 === 0).length;
+  const expected = { ranked: PROPOSALS - partial - failed, incomplete: partial, failed };
+  const runs = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    const context = await browser.newContext({ baseURL: BASE });
+    const page = await context.newPage();
+    // A score sheet through the app's own start, then scores for every proposal planted in it.
+    await page.goto("/review.html#/scoring");
+    await page.getByLabel("Choose the competition’s brief file").setInputFiles({ name: "brief.json", mimeType: "application/json", buffer: Buffer.from(briefText) });
+    await page.getByLabel("Your name").fill("Bench Reviewer");
+    await page.getByRole("button", { name: "Start scoring" }).click();
+    await page.getByTestId("sheet").waitFor();
+    // Planted from another page of the site, so no open sheet of the app's writes over it.
+    await page.goto("/plain.html");
+    const planted = await page.evaluate(
+      ({ scores }) => {
+        const key = Object.keys(localStorage).find((k) => {
+          try {
+            const doc = JSON.parse(localStorage.getItem(k)).doc;
+            return doc && doc.reviewer && doc.stages;
+          } catch {
+            return false;
+          }
+        });
+        if (!key) return null;
+        const record = JSON.parse(localStorage.getItem(key));
+        record.doc.stages = { written: scores };
+        record.doc.updated_ms = Date.now();
+        record.saved_by = "bench";
+        record.writer = "bench";
+        localStorage.setItem(key, JSON.stringify(record));
+        return key;
+      },
+      { scores: Object.fromEntries(Array.from({ length: PROPOSALS }, (_, i) => [`p${String(i).padStart(3, "0")}`, plantedScores(i)])) },
+    );
+    if (!planted) throw new Error("no score sheet found in local storage after starting to score");
+    // The desk, freshly loaded with the planted sheet; the time runs from the files' arrival
+    // (the input's change event) to the heading counting them all.
+    await page.goto("/review.html#/");
+    const input = page.getByLabel("Choose one or more proposal files");
+    await input.waitFor();
+    await page.getByRole("heading", { name: "No proposals open yet" }).waitFor();
+    await page.evaluate(() => {
+      document.getElementById("proposal-files").addEventListener("change", () => (window.__chosen = performance.now()), { capture: true, once: true });
+    });
+    await input.setInputFiles(proposals);
+    const imported = await page.waitForFunction(
+      (n) => window.__chosen !== undefined && document.getElementById("list-heading")?.textContent === `${n} proposals open` && performance.now() - window.__chosen,
+      PROPOSALS,
+      { polling: "raf", timeout: 120_000 },
+    );
+    const importMs = await imported.jsonValue();
+    // The ranking, opened from the desk; the time runs until the table has every row.
+    await page.waitForTimeout(300);
+    const ranked = await page.evaluate(async (expected) => {
+      const start = performance.now();
+      location.hash = "#/ranking";
+      return new Promise((resolve) => {
+        const check = () => {
+          const rows = document.querySelectorAll('[data-testid="ranking"] [data-testid="ranked"]').length;
+          const incomplete = document.querySelectorAll('[data-testid="incomplete"]').length;
+          if (rows === expected.ranked && incomplete === expected.incomplete) resolve({ ms: performance.now() - start, rows, incomplete });
+          else if (performance.now() - start > 60_000) resolve({ ms: NaN, rows, incomplete });
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    }, expected);
+    if (!Number.isFinite(ranked.ms)) throw new Error(`the ranking showed ${ranked.rows} rows and ${ranked.incomplete} incomplete, not ${expected.ranked} and ${expected.incomplete}`);
+    runs.push({ import: importMs, rank: ranked.ms, total: importMs + ranked.ms });
+    await context.close();
+  }
+  const summary = (key) => ({ median: round(median(runs.map((r) => r[key]))), worst: round(worst(runs.map((r) => r[key]))) });
+  return {
+    proposals: PROPOSALS,
+    bytes: proposals.reduce((n, f) => n + f.buffer.length, 0),
+    expected,
+    import: summary("import"),
+    rank: summary("rank"),
+    total: summary("total"),
+    runs: runs.map((r) => ({ import: round(r.import), rank: round(r.rank), total: round(r.total) })),
+  };
+}
+
 // ---- the run ----
 
 const server = await startSite();
@@ -406,6 +542,9 @@ try {
   process.stderr.write("export and import of 1 MB…\n");
   results.exchange = await exportImport(browser, large);
 
+  process.stderr.write(`import and rank ${PROPOSALS} proposals…\n`);
+  results.review = await importAndRank(browser);
+
   process.stderr.write("memory over 50 drafts…\n");
   results.memory = await memory(browser, fifty);
   await browser.close();
@@ -423,6 +562,7 @@ const budgets = [
   ["Edit in storage after last keystroke (worst)", results.typing.saveMs.worst, 400, "ms"],
   ["Export 1 MB, slowest format (median)", exportWorst, 200, "ms"],
   ["Memory growth over 50 drafts", results.memory.growthPercent, 10, "%"],
+  ["Import and rank 500 proposals", results.review.total.median, 2000, "ms"],
 ];
 results.budgets = Object.fromEntries(budgets.map(([name, value, limit, unit]) => [name, { value: round(value, 1), limit: round(limit, 1), unit, pass: value < limit }]));
 
@@ -469,7 +609,10 @@ lines.push(`| import 1 MB (JSON), median / worst | ${x.import.median} / ${x.impo
 const m = results.memory;
 const mb = (b) => `${(b / ONE_MB).toFixed(1)} MB`;
 lines.push(`| memory after 5 → 55 drafts opened and closed (JS heap + WebAssembly) | ${mb(m.start.js)} + ${mb(m.start.wasm)} → ${mb(m.end.js)} + ${mb(m.end.wasm)} (${m.growthPercent}%) | — | — |`);
-lines.push(`| import and rank 500 proposals | reviewer workspace not built yet | — | — |`);
+const v = results.review;
+lines.push(`| import ${v.proposals} proposals (${kb(v.bytes)} of files) into the reviewer's desk, median / worst of ${v.runs.length} | ${v.import.median} / ${v.import.worst} ms | — | — |`);
+lines.push(`| rank them: open the ranking, ${v.expected.ranked} ranked and ${v.expected.incomplete} incomplete, median / worst | ${v.rank.median} / ${v.rank.worst} ms | — | — |`);
+lines.push(`| import and rank ${v.proposals} proposals, median / worst | ${v.total.median} / ${v.total.worst} ms | — | — |`);
 lines.push("");
 lines.push("| budget | measured | limit | |");
 lines.push("| --- | ---: | ---: | --- |");
