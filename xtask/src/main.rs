@@ -206,13 +206,15 @@ fn setup(root: &Path, with_browser: bool) -> Result<(), String> {
 
     if with_browser {
         // Chromium for Playwright; Firefox ESR, WebKitGTK's driver and a virtual display for
-        // the core walk in the other engines (tests/engines).
+        // the core walk in the other engines (tests/engines); LibreOffice Calc, headless, to open
+        // the reviewer's scores CSV as a spreadsheet would (scores-spreadsheet.spec.ts).
         let wanted = [
             (CHROMIUM, "chromium"),
             ("/usr/bin/chromedriver", "chromium-driver"),
             ("/usr/bin/firefox-esr", "firefox-esr"),
             ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
             ("/usr/bin/Xvfb", "xvfb"),
+            ("/usr/bin/soffice", "libreoffice-calc-nogui"),
         ];
         let missing: Vec<&str> = wanted
             .iter()
@@ -220,7 +222,7 @@ fn setup(root: &Path, with_browser: bool) -> Result<(), String> {
             .map(|(_, package)| *package)
             .collect();
         if missing.is_empty() {
-            eprintln!("ok   Chromium, Firefox ESR, WebKitWebDriver, Xvfb");
+            eprintln!("ok   Chromium, Firefox ESR, WebKitWebDriver, Xvfb, LibreOffice Calc");
         } else {
             apt_install(root, &missing)?;
         }

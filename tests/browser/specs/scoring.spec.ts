@@ -2,35 +2,13 @@
 // file, reads blind with names masked everywhere, keeps a declared conflict out, scores each
 // kind of criterion beside the proposal, ranks on the common 0-100 scale with incomplete and
 // conflicted proposals apart, and downloads the scores as a spreadsheet-safe CSV.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { proposal, scoreLevels } from "../fixtures/review";
 import { SCREENS_DIR, downloadText, expectAccessible } from "../fixtures/workbook";
 
 const FIXTURES = resolve(__dirname, "../../../crates/exchange/tests/fixtures");
-
-/** A proposal file answering the fixture brief, with names planted in its answers. */
-function proposal(brief: unknown, id: string, title: string, school: string, person: string) {
-  const [first, last] = person.split(" ");
-  const draft = {
-    id,
-    title,
-    created_ms: 1_790_000_000_000,
-    updated_ms: 1_790_000_000_000,
-    last_section: "problems",
-    answers: {
-      "profile.school": { text: school },
-      "profile.lead": { text: `${person}, principal` },
-      "profile.team": { rows: [{ name: person, role: "Principal", brings: "Twenty years here" }] },
-      "problems.meaning": {
-        text: `At ${school.split(" ")[0].toUpperCase()}, ${person}'s students move on when ready; ${last.toLowerCase()}'s plan, ${first}!`,
-      },
-      "brief.signoff": { rows: [{ role: "Principal", name: person, date: "2027-02-20" }] },
-    },
-    brief,
-  };
-  return { format: "crossroads-proposal", version: 1, exported_ms: 1_790_000_000_000, draft };
-}
 
 async function files() {
   const briefText = await readFile(resolve(FIXTURES, "brief-v1.json"), "utf8");
@@ -44,13 +22,6 @@ async function files() {
       make(proposal(brief, "lin3", "Learning labs", "Lincoln Middle School", "Lee Park"), "lincoln.json"),
     ],
   };
-}
-
-async function scoreLevels(page: Page, levels: number[]) {
-  const criteria = page.getByTestId("criterion");
-  for (const [i, level] of levels.entries()) {
-    await criteria.nth(i).getByRole("radio").nth(level).check();
-  }
 }
 
 test("a reviewer scores blind against the brief, declares a conflict, ranks and downloads the scores", async ({ page }) => {
