@@ -215,6 +215,8 @@ fn setup(root: &Path, with_browser: bool) -> Result<(), String> {
             ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
             ("/usr/bin/Xvfb", "xvfb"),
             ("/usr/bin/soffice", "libreoffice-calc-nogui"),
+            // pdftotext reads back the text of printed PDFs (blind review hides every name).
+            ("/usr/bin/pdftotext", "poppler-utils"),
         ];
         let missing: Vec<&str> = wanted
             .iter()
@@ -222,7 +224,9 @@ fn setup(root: &Path, with_browser: bool) -> Result<(), String> {
             .map(|(_, package)| *package)
             .collect();
         if missing.is_empty() {
-            eprintln!("ok   Chromium, Firefox ESR, WebKitWebDriver, Xvfb, LibreOffice Calc");
+            eprintln!(
+                "ok   Chromium, Firefox ESR, WebKitWebDriver, Xvfb, LibreOffice Calc, pdftotext"
+            );
         } else {
             apt_install(root, &missing)?;
         }

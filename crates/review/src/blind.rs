@@ -9,6 +9,7 @@
 //! partners at Hope" is masked. Matching is by whole words, Unicode-aware, longest terms first.
 
 use crate::rubric::fnv1a;
+use crate::sheet::ScoreSheet;
 use crossroads_workbook::{Answer, Draft};
 use std::collections::BTreeSet;
 
@@ -199,6 +200,62 @@ pub struct Masker {
     terms: Vec<Term>,
 }
 
+/// The people a proposal names: its team members (`profile.team`), its lead (`profile.lead`,
+/// "Name, role" read up to the comma) and those who sign its cover page (`brief.signoff`).
+pub fn people_of(draft: &Draft) -> Vec<String> {
+    let mut people = Vec::new();
+    let names_in = |prompt: &str, people: &mut Vec<String>| {
+        if let Some(Answer::Rows(rows)) = draft.answer(prompt) {
+            people.extend(
+                rows.iter()
+                    .filter_map(|r| r.get("name"))
+                    .filter(|n| !n.trim().is_empty())
+                    .cloned(),
+            );
+        }
+    };
+    names_in("profile.team", &mut people);
+    let lead = draft.text("profile.lead");
+    let lead = lead
+        .split([',', '(', ';', '\u{2013}', '\u{2014}', '/'])
+        .next()
+        .unwrap_or("")
+        .split(" - ")
+        .next()
+        .unwrap_or("");
+    if !lead.trim().is_empty() {
+        people.push(lead.trim().to_string());
+    }
+    names_in(crossroads_workbook::brief::SIGNOFF_PROMPT, &mut people);
+    people
+}
+
+/// A copy of a reviewer's sheet whose own words (comments, reasons, conflicts' reasons) are
+/// masked with each proposal's masker, for the files a blind reviewer sends on: a name the
+/// reviewer guessed and wrote stays on this desk. Proposals without a masker are left as they
+/// are.
+pub fn mask_sheet<'m>(
+    sheet: &ScoreSheet,
+    masker_of: impl Fn(&str) -> Option<&'m Masker>,
+) -> ScoreSheet {
+    let mut masked = sheet.clone();
+    for proposals in masked.stages.values_mut() {
+        for (id, scores) in proposals.iter_mut() {
+            let Some(m) = masker_of(id) else { continue };
+            for c in scores.criteria.values_mut() {
+                c.comment = m.mask(&c.comment);
+            }
+            scores.recommendation_reason = m.mask(&scores.recommendation_reason);
+        }
+    }
+    for (id, reason) in masked.conflicts.iter_mut() {
+        if let Some(m) = masker_of(id) {
+            *reason = m.mask(reason);
+        }
+    }
+    masked
+}
+
 impl Masker {
     /// A masker for a school's name, the people named, and the district's extra terms.
     pub fn new(school: &str, people: &[String], extra: &[String]) -> Masker {
@@ -269,31 +326,7 @@ impl Masker {
     /// (`profile.team`), its lead (`profile.lead`, "Name, role" read up to the comma) and the
     /// names on its cover page (`brief.signoff`), plus the district's terms.
     pub fn for_draft(draft: &Draft, extra: &[String]) -> Masker {
-        let mut people = Vec::new();
-        let names_in = |prompt: &str, people: &mut Vec<String>| {
-            if let Some(Answer::Rows(rows)) = draft.answer(prompt) {
-                people.extend(
-                    rows.iter()
-                        .filter_map(|r| r.get("name"))
-                        .filter(|n| !n.trim().is_empty())
-                        .cloned(),
-                );
-            }
-        };
-        names_in("profile.team", &mut people);
-        let lead = draft.text("profile.lead");
-        let lead = lead
-            .split([',', '(', ';', '\u{2013}', '\u{2014}', '/'])
-            .next()
-            .unwrap_or("")
-            .split(" - ")
-            .next()
-            .unwrap_or("");
-        if !lead.trim().is_empty() {
-            people.push(lead.trim().to_string());
-        }
-        names_in(crossroads_workbook::brief::SIGNOFF_PROMPT, &mut people);
-        Masker::new(draft.school(), &people, extra)
+        Masker::new(draft.school(), &people_of(draft), extra)
     }
 
     fn add(&mut self, words: &[&str], mask: &'static str, common: bool) {
@@ -609,5 +642,60 @@ mod tests {
             m.mask("The assistant principal helps."),
             "The assistant principal helps."
         );
+    }
+
+    #[test]
+    fn a_blind_reviewers_own_words_are_masked_in_the_sheet_sent_on_and_kept_as_typed_here() {
+        use crate::sheet::{CriterionScore, ProposalScores, Reviewer, ScoreSheet};
+        let m = masker();
+        let mut sheet = ScoreSheet {
+            id: "s1".into(),
+            reviewer: Reviewer {
+                id: "r1".into(),
+                name: "Ana".into(),
+            },
+            competition: "c1".into(),
+            version: 1,
+            fingerprints: Default::default(),
+            blind: true,
+            conflicts: [("p2".to_string(), "I taught at LINCOLN".to_string())].into(),
+            stages: Default::default(),
+            updated_ms: 0,
+        };
+        let mut scores = ProposalScores::default();
+        scores.criteria.insert(
+            "vision".into(),
+            CriterionScore {
+                value: Some(2),
+                comment: "Surely lincoln's plan; Núñez wrote it.".into(),
+                confidence: None,
+            },
+        );
+        scores.recommendation_reason = "Fund Lincoln Elementary School.".into();
+        sheet
+            .stages
+            .entry("written".into())
+            .or_default()
+            .insert("p1".into(), scores.clone());
+        sheet
+            .stages
+            .entry("written".into())
+            .or_default()
+            .insert("p3".into(), scores);
+        let masked = mask_sheet(&sheet, |id| (id != "p3").then_some(&m));
+        let p1 = masked.scores("written", "p1").unwrap();
+        let text = format!(
+            "{} {} {}",
+            p1.criteria["vision"].comment, p1.recommendation_reason, masked.conflicts["p2"]
+        );
+        assert!(!text.to_lowercase().contains("lincoln"), "{text}");
+        assert!(!text.contains("Núñez"), "{text}");
+        assert_eq!(
+            masked.scores("written", "p3"),
+            sheet.scores("written", "p3")
+        );
+        assert!(sheet.scores("written", "p1").unwrap().criteria["vision"]
+            .comment
+            .contains("lincoln"));
     }
 }

@@ -23,12 +23,14 @@
 //! ```
 
 pub mod blind;
+pub mod progress;
 pub mod rank;
 pub mod rubric;
 pub mod scale;
 pub mod sheet;
 
-pub use blind::{proposal_code, Masker};
+pub use blind::{mask_sheet, people_of, proposal_code, Masker};
+pub use progress::{progress_of, stage_of, standing, Progress};
 pub use rank::{rank, sort_by_criterion, Ranked, Ranking};
 pub use rubric::{
     fingerprint, Band, Bonus, BonusItem, Combine, Competition, Criterion, CriterionKind, Level,

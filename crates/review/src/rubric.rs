@@ -47,8 +47,8 @@ pub struct Competition {
     /// program name").
     #[serde(default)]
     pub blind_terms: Vec<String>,
-    /// How far apart (points on the 0–100 scale) two reviewers' totals may be before the
-    /// proposal is marked for discussion; none: never marked.
+    /// On a points criterion, how far apart two reviewers' points may be, as a percentage of
+    /// the criterion's maximum, before the panel sees a wide disagreement; none: 40.
     #[serde(default)]
     pub disagreement_percent: Option<u32>,
 }
@@ -538,7 +538,7 @@ impl Competition {
             return Err("the district's blind-review terms are too many or too long".into());
         }
         if self.disagreement_percent.is_some_and(|p| p > 100) {
-            return Err("the disagreement threshold must be 0 to 100 points".into());
+            return Err("the disagreement threshold must be 0 to 100 percent".into());
         }
         Ok(())
     }

@@ -41,6 +41,8 @@ pub struct Listed {
     pub brief: Option<(String, u32)>,
     /// What it asks of its brief's competition, in cents (`None` without a brief).
     pub requested_cents: Option<i64>,
+    /// The people it names (team, lead, sign-off), whose names blind reading hides.
+    pub people: Vec<String>,
 }
 
 /// What was learnt from a proposal's file, once, when it was read.
@@ -63,6 +65,7 @@ impl Facts {
                 school: draft.school().to_string(),
                 brief: draft.brief.as_ref().map(|b| (b.id.clone(), b.version)),
                 requested_cents: brief::request(draft).map(|r| r.requested),
+                people: crossroads_review::people_of(draft),
             },
             answered: progress.answered,
             total: progress.total,
@@ -673,6 +676,19 @@ fn status(row: &Row, blind: bool) -> String {
     parts.join(" \u{b7} ")
 }
 
+/// The stage a proposal stands at on the reviewer's sheet and the progress there, when a sheet
+/// is open.
+fn standing_of(id: &str) -> Option<(String, crossroads_review::Progress)> {
+    let scoring = super::scoring::Scoring::get();
+    let keeper = scoring.sheet.get()?;
+    scoring.competition.with(|c| {
+        let c = c.as_ref()?;
+        keeper.doc.with(|sheet| {
+            crossroads_review::standing(c, sheet, id).map(|(stage, p)| (stage.name.clone(), p))
+        })
+    })
+}
+
 /// One proposal's card, with its removal asked first.
 #[component]
 fn Card(desk: Desk, row: Row, mark: Option<String>) -> impl IntoView {
@@ -703,12 +719,27 @@ fn Card(desk: Desk, row: Row, mark: Option<String>) -> impl IntoView {
         })
     };
     let set_aside = row.facts.set_aside;
+    let standing = {
+        let id = id.clone();
+        move || {
+            standing_of(&id).map(|(stage, progress)| {
+                view! {
+                    <p class="proposal-card__progress" data-testid="progress">
+                        <span class="proposal-card__stage">{format!("Stage: {stage}")}</span>
+                        " \u{b7} "
+                        <span class=format!("progress progress--{}", progress.key())>{progress.label()}</span>
+                    </p>
+                }
+            })
+        }
+    };
     view! {
         <li class="proposal-card" data-testid="proposal">
             <h3><a href=Place::Reading(id.clone()).href()>{title.clone()}</a></h3>
             <p class="proposal-card__school">{school}</p>
             {mark.map(|m| view! { <p class="proposal-card__brief" data-testid="brief-mark"><strong>{m}</strong></p> })}
             <p class="proposal-card__meta">{status(&row, blind)}</p>
+            {standing}
             {(set_aside > 0).then(|| view! {
                 <p class="proposal-card__meta">
                     {format!("{set_aside} answers in the file belong to questions this version does not ask; they are not shown.")}
@@ -803,11 +834,15 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
     });
     let search = RwSignal::new(String::new());
     let filter = RwSignal::new(Filter::All);
+    // "" is every proposal; otherwise a `Progress::key`.
+    let progress = RwSignal::new(String::new());
+    let scoring_open = move || super::scoring::Scoring::get().sheet.with(Option::is_some);
     let usual = Memo::new(move |_| desk.usual_brief());
     // What the list shows, keyed so that only changed cards are drawn again.
     let visible = Memo::new(move |_| {
         let query = search.get().trim().to_lowercase();
         let filter = filter.get();
+        let progress = progress.get();
         let usual = usual.get();
         let order = desk.order.get();
         desk.rows.with(|rows| {
@@ -832,6 +867,10 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                         Filter::TheBrief => answers_usual,
                         Filter::Other => !answers_usual,
                     }
+                })
+                .filter(|r| {
+                    progress.is_empty()
+                        || standing_of(&r.proposal.id).is_none_or(|(_, p)| p.key() == progress)
                 })
                 .map(|r| {
                     (
@@ -969,6 +1008,18 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                             <option value="other" selected=move || filter.get() == Filter::Other>"Those answering no brief or another"</option>
                         </select>
                     </div>
+                    <Show when=scoring_open>
+                        <div class="field">
+                            <label for="desk-progress">"Your scoring"</label>
+                            <select id="desk-progress" on:change=move |ev| progress.set(event_target_value(&ev))>
+                                <option value="" selected=move || progress.get().is_empty()>"Any"</option>
+                                <option value="not-started" selected=move || progress.get() == "not-started">"Not started"</option>
+                                <option value="partly" selected=move || progress.get() == "partly">"Partly scored"</option>
+                                <option value="scored" selected=move || progress.get() == "scored">"Scored"</option>
+                                <option value="conflict" selected=move || progress.get() == "conflict">"Conflict of interest declared"</option>
+                            </select>
+                        </div>
+                    </Show>
                 </div>
                 <p class="field__hint" role="status" data-testid="shown">{shown}</p>
                 <ol class="proposal-list" data-testid="proposal-list">

@@ -94,10 +94,8 @@ pub fn ReviewApp() -> impl IntoView {
         desk.ids_in_order()
             .iter()
             .filter_map(|id| desk.listing(id))
-            .map(|l| (l.id, l.title, l.school))
             .collect::<Vec<_>>()
     });
-    let schools = Signal::derive(move || desk.schools());
     view! {
         <PageFrame
             page=Page::Review
@@ -107,7 +105,7 @@ pub fn ReviewApp() -> impl IntoView {
             {move || match screen.get() {
                 Place::Reading(id) => view! { <ReadingView desk id /> }.into_any(),
                 Place::Compare(a, b) => view! { <compare::CompareView desk a b /> }.into_any(),
-                Place::Scoring => view! { <scoring::ScoringSetup schools /> }.into_any(),
+                Place::Scoring => view! { <scoring::ScoringSetup desk /> }.into_any(),
                 Place::Ranking => view! { <ranking::RankingView proposals=listed /> }.into_any(),
                 Place::Competitions => view! { <brief::Competitions announcement /> }.into_any(),
                 Place::Competition(id) => view! { <brief::BriefEditor id announcement /> }.into_any(),

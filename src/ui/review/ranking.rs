@@ -3,18 +3,21 @@
 //! ones, and those that fail a requirement or carry a conflict listed apart; and the reviewer's
 //! files (the scores as CSV, the reviewer file for the panel).
 
+use super::desk::Listed;
 use super::scoring::Scoring;
 use crate::ui::browser;
 use crossroads_exchange::{review_to_json, scores_csv};
+use crossroads_review::{mask_sheet, Masker};
 use crossroads_review::{one_decimal, proposal_code, rank, Exact};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// The ranking screen.
 #[component]
 pub fn RankingView(
-    /// The proposals on the desk as its list knows them: id, title and school. The ranking
-    /// needs no more, so it never has to read every proposal's text.
-    proposals: Signal<Vec<(String, String, String)>>,
+    /// The proposals on the desk as its list knows them (id, title, school, the people named).
+    /// The ranking needs no more, so it never has to read every proposal's text.
+    proposals: Signal<Vec<Listed>>,
 ) -> impl IntoView {
     browser::set_title("Your ranking");
     let scoring = Scoring::get();
@@ -37,12 +40,12 @@ pub fn RankingView(
         let sheet = keeper.doc.get();
         let entries: Vec<(String, Option<&crossroads_review::ProposalScores>)> = listed
             .iter()
-            .map(|(id, _, _)| (id.clone(), sheet.scores(&stage.id, id)))
+            .map(|l| (l.id.clone(), sheet.scores(&stage.id, &l.id)))
             .collect();
         let ranking = rank(&stage.rubric, &entries, &sheet.conflicts);
         let by_id: std::collections::HashMap<&str, (&str, &str)> = listed
             .iter()
-            .map(|(id, title, school)| (id.as_str(), (title.as_str(), school.as_str())))
+            .map(|l| (l.id.as_str(), (l.title.as_str(), l.school.as_str())))
             .collect();
         // Read blind, a proposal goes by its code alone.
         let name = |id: &str| {
@@ -133,14 +136,38 @@ pub fn RankingView(
         // Read blind, the CSV carries codes, not titles or schools.
         let listed: Vec<(String, String, String)> = listed
             .iter()
-            .map(|(id, _, _)| (id.clone(), name(id), school(id)))
+            .map(|l| (l.id.clone(), name(&l.id), school(&l.id)))
             .collect();
+        // Read blind, the reviewer's own words go out masked too, each with its proposal's names.
+        let maskers: StoredValue<HashMap<String, Masker>> = StoredValue::new(if blind {
+            proposals
+                .get_untracked()
+                .iter()
+                .map(|l| {
+                    (
+                        l.id.clone(),
+                        Masker::new(&l.school, &l.people, &competition.blind_terms),
+                    )
+                })
+                .collect()
+        } else {
+            HashMap::new()
+        });
+        let sent = move || {
+            keeper.doc.with_untracked(|s| {
+                maskers.with_value(|m| {
+                    if m.is_empty() {
+                        s.clone()
+                    } else {
+                        mask_sheet(s, |id| m.get(id))
+                    }
+                })
+            })
+        };
         let csv = StoredValue::new((csv_name, competition.clone(), listed));
         let download_csv = move |_| {
             let (name, competition, listed) = csv.get_value();
-            let text = keeper
-                .doc
-                .with_untracked(|s| scores_csv(&competition, s, &listed, blind));
+            let text = scores_csv(&competition, &sent(), &listed, blind);
             if browser::download(&name, "text/csv;charset=utf-8", &text).is_err() {
                 problem.set(Some(
                     "The browser did not let Crossroads save the file.".into(),
@@ -148,9 +175,7 @@ pub fn RankingView(
             }
         };
         let download_file = move |_| {
-            let text = keeper
-                .doc
-                .with_untracked(|s| review_to_json(s, browser::now_ms()));
+            let text = review_to_json(&sent(), browser::now_ms());
             if browser::download(&file_name, "application/json", &text).is_err() {
                 problem.set(Some(
                     "The browser did not let Crossroads save the file.".into(),

@@ -216,7 +216,7 @@ fn Reading(desk: Desk, id: String, draft: Draft) -> impl IntoView {
     });
     view! {
         <main id="main" class="page reading" tabindex="-1" data-testid="reading">
-            <p><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
+            <p class="reading__back"><a href=Place::List.href()>"\u{2190} All proposals"</a></p>
             <h1 id="reading-heading" tabindex="-1">{heading}</h1>
             <p class="lead">{school}</p>
             <p class="reading__meta">

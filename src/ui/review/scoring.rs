@@ -3,6 +3,7 @@
 //! blind reading and conflicts of interest). The rules (scales, totals, masking) are the review
 //! crate's; the sheet is kept like a plan, with the same save guarantees as drafts.
 
+use super::desk::Desk;
 use super::stores::Stores;
 use crate::ui::browser;
 use crate::ui::kit::files::{ChosenFile, FilePicker, PROPOSAL_FILES};
@@ -416,9 +417,11 @@ fn CriterionField(
 /// The scoring screen: which competition, who scores, blind reading, conflicts, and the files.
 #[component]
 pub fn ScoringSetup(
-    /// The applying schools (names, as the proposals give them), for declaring conflicts.
-    schools: Signal<Vec<(String, String)>>,
+    /// The desk: its applying schools (names, as the proposals give them) for declaring
+    /// conflicts, and its proposals for the list of what blind reading hides.
+    desk: Desk,
 ) -> impl IntoView {
+    let schools = Signal::derive(move || desk.schools());
     browser::set_title("Scoring");
     let scoring = Scoring::get();
     let problem = RwSignal::new(None::<String>);
@@ -504,7 +507,7 @@ pub fn ScoringSetup(
                     {format!("Your scores cannot be kept: {}. They last while this tab is open; download your files before you close it.", e.reason("score sheet"))}
                 </p>
             })}
-            {move || current().map(|(keeper, competition)| view! { <SheetSettings keeper competition schools /> })}
+            {move || current().map(|(keeper, competition)| view! { <SheetSettings keeper competition schools desk /> })}
             <section class="panel" aria-labelledby="start-heading">
                 <h2 id="start-heading">{move || if scoring.sheet.get().is_some() { "Score another competition" } else { "Start scoring" }}</h2>
                 <p>"Open the competition\u{2019}s brief file that the district sent (HTML or JSON). Your scores are kept in this browser and go into a file you send to the panel."</p>
@@ -533,8 +536,10 @@ fn SheetSettings(
     keeper: Keeper<ScoreSheet>,
     competition: Competition,
     schools: Signal<Vec<(String, String)>>,
+    desk: Desk,
 ) -> impl IntoView {
     let scoring = Scoring::get();
+    let extra = StoredValue::new(competition.blind_terms.clone());
     let who = keeper.doc.with_untracked(|s| s.reviewer.name.clone());
     let stages = competition
         .stages
@@ -597,9 +602,73 @@ fn SheetSettings(
             <h3>"Conflicts of interest"</h3>
             <p>"Tick each school you have a conflict of interest with. Its proposal is then left out of your scoring, and your file says so. The list shows the schools by name so that you can declare before blind reading starts."</p>
             <ul class="plain-list" data-testid="conflicts">{conflicts}</ul>
+            <HiddenTerms desk schools extra />
             <p class="notice__actions">
                 <a class="button button--secondary" href="#/ranking">"Open your ranking"</a>
             </p>
         </section>
+    }
+}
+
+/// What blind reading hides, school by school, read only when the reviewer opens the list (each
+/// proposal's file is read for its team members' names). It sits beside the conflicts, where
+/// the schools are named anyway, before blind reading starts.
+#[component]
+fn HiddenTerms(
+    desk: Desk,
+    schools: Signal<Vec<(String, String)>>,
+    extra: StoredValue<Vec<String>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let rows = move || {
+        open.get().then(|| {
+            schools
+                .get()
+                .into_iter()
+                .map(|(id, school)| {
+                    let terms = match desk.draft(&id) {
+                        Some(draft) => {
+                            let terms = Masker::for_draft(&draft, &extra.get_value()).terms();
+                            if terms.is_empty() {
+                                "Nothing: the proposal names no school or team member.".to_string()
+                            } else {
+                                terms.join(", ")
+                            }
+                        }
+                        None => match desk.unreadable(&id) {
+                            Some(why) => format!("Its file cannot be read: {why}"),
+                            None => "Reading\u{2026}".to_string(),
+                        },
+                    };
+                    view! { <li><strong>{school}": "</strong>{terms}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let district = move || {
+        let terms = extra.get_value();
+        if terms.is_empty() {
+            "The district added no words of its own.".to_string()
+        } else {
+            format!(
+                "Added by the district, in every proposal: {}.",
+                terms.join(", ")
+            )
+        }
+    };
+    view! {
+        <details class="hidden-terms" data-testid="hidden-terms" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let shown = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|d| d.has_attribute("open"));
+            open.set(shown);
+        }>
+            <summary>"What blind reading hides in each proposal"</summary>
+            <p>"Each school\u{2019}s name and its distinctive part, and the names of its team members and of those who sign its cover page, in any case and with possessives. A word that is also an everyday word (Hope, Grant, Hill) is hidden only where it is written with a capital inside a sentence."</p>
+            <p>{district}</p>
+            <ul class="plain-list">{rows}</ul>
+        </details>
     }
 }

@@ -499,6 +499,29 @@ pub fn BriefEditor(id: String, announcement: RwSignal<String>) -> impl IntoView 
                     <div class="field-row">{limits}</div>
                 </fieldset>
                 <Stages comp />
+                <fieldset class="brief-group" data-testid="blind-terms">
+                    <legend>"Blind review and the panel"</legend>
+                    {lines_field(
+                        "brief-blind-terms".into(),
+                        "Words to hide in blind reading, besides names, one per line",
+                        Some("Schools\u{2019} and team members\u{2019} names are hidden already. Add what would still give a school away: a neighbourhood, a principal\u{2019}s nickname, a program\u{2019}s name."),
+                        move || comp.doc.with(|c| c.blind_terms.clone()),
+                        move |terms| comp.edit(|c| c.blind_terms = terms),
+                    )}
+                    <p class="field__hint" data-testid="blind-terms-count">{move || match comp.doc.with(|c| c.blind_terms.len()) {
+                        0 => "No words added: blind reading hides names only.".to_string(),
+                        1 => "1 word or phrase added to what blind reading hides.".to_string(),
+                        n => format!("{n} words or phrases added to what blind reading hides."),
+                    }}</p>
+                    {number_field(
+                        "brief-disagreement".into(),
+                        "Reviewers disagree widely when their points differ by at least this share of a criterion\u{2019}s maximum (percent)",
+                        Some("Blank: 40 percent. On a scale of levels, two levels or more apart is always a wide disagreement."),
+                        (1, 100),
+                        move || comp.doc.with(|c| c.disagreement_percent),
+                        move |p| comp.edit(|c| c.disagreement_percent = p.filter(|p| *p > 0)),
+                    )}
+                </fieldset>
             </fieldset>
             </div>
         </main>
