@@ -139,7 +139,9 @@ pub fn check_assignment(
         }
     }
     let load = |r: &PanelReviewer| by_reviewer.get(&r.id).map_or(0, |s| s.len()) as u32;
-    let most = reviewers.iter().max_by_key(|r| (load(r), std::cmp::Reverse(&r.id)));
+    let most = reviewers
+        .iter()
+        .max_by_key(|r| (load(r), std::cmp::Reverse(&r.id)));
     let least = reviewers.iter().min_by_key(|r| (load(r), &r.id));
     if let (Some(m), Some(l)) = (most, least) {
         if load(m) > load(l) + 1 {
@@ -234,7 +236,10 @@ impl State {
         self.load[x] += 1;
     }
     fn remove(&mut self, p: usize, x: usize) {
-        let at = self.members[p].iter().position(|&m| m == x).expect("a member");
+        let at = self.members[p]
+            .iter()
+            .position(|&m| m == x)
+            .expect("a member");
         self.members[p].swap_remove(at);
         for i in 0..self.members[p].len() {
             let m = self.members[p][i];
@@ -357,13 +362,7 @@ fn counting_rules_out(want: &[usize], nr: usize) -> bool {
 
 /// The hardest proposals first (fewest eligible reviewers), each to the least-loaded eligible
 /// reviewers, preferring reviewers who do not yet share a proposal with those already chosen.
-fn greedy(
-    elig: &[Vec<bool>],
-    want: &[usize],
-    nr: usize,
-    tiebreak: &[u64],
-    rng: &mut Rng,
-) -> State {
+fn greedy(elig: &[Vec<bool>], want: &[usize], nr: usize, tiebreak: &[u64], rng: &mut Rng) -> State {
     let np = elig.len();
     let mut st = State::new(nr, np);
     let noise: Vec<u64> = (0..np).map(|_| rng.next()).collect();
@@ -596,7 +595,13 @@ struct Ctx<'a> {
     want: &'a [usize],
 }
 
-fn combinations(pool: &[usize], k: usize, cur: &mut Vec<usize>, from: usize, out: &mut Vec<Vec<usize>>) {
+fn combinations(
+    pool: &[usize],
+    k: usize,
+    cur: &mut Vec<usize>,
+    from: usize,
+    out: &mut Vec<Vec<usize>>,
+) {
     if cur.len() == k {
         out.push(cur.clone());
         return;
@@ -618,7 +623,11 @@ fn dive(ctx: &Ctx, i: usize, st: &mut State, budget: &mut u64) -> Option<bool> {
     if st.uncovered > ctx.pair_room[i] {
         return Some(false);
     }
-    let max_k = ctx.order[i..].iter().map(|&p| ctx.want[p]).max().unwrap_or(0);
+    let max_k = ctx.order[i..]
+        .iter()
+        .map(|&p| ctx.want[p])
+        .max()
+        .unwrap_or(0);
     for r in 0..nr {
         if st.load[r] + ctx.left[i][r] < ctx.low {
             return Some(false);

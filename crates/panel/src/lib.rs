@@ -8,9 +8,24 @@
 //! within [`standard::TIE`].
 
 pub mod assign;
+pub mod combine;
+pub mod discussion;
+pub mod funding;
 pub mod order;
 pub mod panel;
+pub mod robust;
+pub mod stages;
+pub mod standard;
 
 pub use assign::{assign, check_assignment, eligible, Assignment, Problem};
+pub use combine::{
+    combine, prepare, CriterionStat, Duplicate, Failed, Prepared, ProposalResult, Refused,
+    RequirementStat, StageResult,
+};
+pub use discussion::{apply_changes, discussion_order, ChangedValue, Effective};
+pub use funding::{funding_line, Funded, FundingEntry, FundingLine, Stop, StopReason};
 pub use order::{place_exact, Placed};
 pub use panel::{Decision, Panel, PanelReviewer, ProposalRef, ScoreChange};
+pub use robust::{leave_one_out, RankRange};
+pub use stages::{blend, shortlist_choice, shortlist_top, BlendRow, Blended, Shortlist};
+pub use standard::{orders, standardise, Orders, ProposalZ, Standardised, ZScores};

@@ -58,7 +58,11 @@ fn place_by<T>(items: &[(String, T)], cmp: impl Fn(&T, &T) -> Ordering) -> Vec<P
             .is_some_and(|n| cmp(&n.1, &sorted[i].1) == Ordering::Equal);
         out.push(Placed {
             id: sorted[i].0.clone(),
-            place: if same_as_previous { out[i - 1].place } else { i + 1 },
+            place: if same_as_previous {
+                out[i - 1].place
+            } else {
+                i + 1
+            },
             tied: same_as_previous || same_as_next,
         });
     }

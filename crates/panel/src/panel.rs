@@ -261,7 +261,8 @@ impl Panel {
             {
                 return Err("a reviewer has no name, or too long a name or school".into());
             }
-            if r.conflicts.len() > limits::PROPOSALS || r.conflicts.iter().any(|p| !valid_draft_id(p))
+            if r.conflicts.len() > limits::PROPOSALS
+                || r.conflicts.iter().any(|p| !valid_draft_id(p))
             {
                 return Err(format!(
                     "the conflicts of \u{201c}{}\u{201d} are unusable",
@@ -277,7 +278,9 @@ impl Panel {
             if p.school.len() > limits::NAME {
                 return Err("a proposal's school name is too long".into());
             }
-            if p.requested_cents.is_some_and(|c| !(0..=limits::CENTS).contains(&c)) {
+            if p.requested_cents
+                .is_some_and(|c| !(0..=limits::CENTS).contains(&c))
+            {
                 return Err(format!(
                     "the amount requested by proposal \u{201c}{}\u{201d} is below zero or too large",
                     p.id
@@ -454,7 +457,10 @@ mod tests {
             let mut p = sample();
             spoil(&mut p);
             let why = p.check().unwrap_err();
-            assert!(why.contains(words), "\u{201c}{why}\u{201d} should say {words}");
+            assert!(
+                why.contains(words),
+                "\u{201c}{why}\u{201d} should say {words}"
+            );
         }
     }
 }

@@ -37,7 +37,11 @@ fn every_proposal_gets_three_readers_and_every_pair_overlaps() {
     for set in a.by_reviewer.values() {
         assert_eq!(set.len(), 6);
     }
-    assert_eq!(a, assign(&ps, &rs, 3, 7), "the same seed, the same assignment");
+    assert_eq!(
+        a,
+        assign(&ps, &rs, 3, 7),
+        "the same seed, the same assignment"
+    );
 }
 
 #[test]
@@ -67,10 +71,22 @@ fn a_hand_made_assignment_is_checked_in_plain_words() {
     by.get_mut("r00").unwrap().clear();
     let problems = check_assignment(&ps, &rs, 2, &by);
     let words: Vec<String> = problems.iter().map(Problem::message).collect();
-    assert!(words.iter().any(|w| w.contains("declared a conflict")), "{words:?}");
-    assert!(words.iter().any(|w| w.contains("more than one apart")), "{words:?}");
-    assert!(words.iter().any(|w| w.contains("share no proposal")), "{words:?}");
-    assert!(words.iter().any(|w| w.contains("should have 2")), "{words:?}");
+    assert!(
+        words.iter().any(|w| w.contains("declared a conflict")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.contains("more than one apart")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.contains("share no proposal")),
+        "{words:?}"
+    );
+    assert!(
+        words.iter().any(|w| w.contains("should have 2")),
+        "{words:?}"
+    );
 }
 
 #[test]
@@ -92,7 +108,10 @@ fn five_hundred_proposals_to_twenty_reviewers() {
     }
     let a = assign(&ps, &rs, 3, 2027);
     assert_eq!(check_assignment(&ps, &rs, 3, &a.by_reviewer), vec![]);
-    assert_eq!(a.by_reviewer.values().map(BTreeSet::len).sum::<usize>(), 1500);
+    assert_eq!(
+        a.by_reviewer.values().map(BTreeSet::len).sum::<usize>(),
+        1500
+    );
 }
 
 /// An independent judge of whether loads within one can be had at all: a flow with lower
