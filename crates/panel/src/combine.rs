@@ -425,17 +425,16 @@ fn stat(c: &Criterion, values: &[(&str, u32)], percent: u32) -> CriterionStat {
             flag: false,
         };
     }
+    // Sums of whole numbers, divided once: the scale is linear, so the mean on the 0–100
+    // scale is the mean in the criterion's units placed on it.
     let n = count as i128;
-    let units: Exact = usable
-        .iter()
-        .map(|v| Ratio::from_integer(i128::from(*v)))
-        .sum::<Exact>()
-        / n;
-    let mean: Exact = usable
-        .iter()
-        .filter_map(|v| normalized(&c.kind, *v))
-        .sum::<Exact>()
-        / n;
+    let sum: i128 = usable.iter().map(|v| i128::from(*v)).sum();
+    let (low, high) = c.kind.range();
+    let units = Ratio::new(sum, n);
+    let mean = Ratio::new(
+        100 * (sum - n * i128::from(low)),
+        n * i128::from(high - low),
+    );
     let spread = usable.iter().max().expect("not empty") - usable.iter().min().expect("not empty");
     let flag = match &c.kind {
         CriterionKind::Levels { .. } => spread >= LEVELS_APART,

@@ -14,6 +14,7 @@ pub mod funding;
 pub mod order;
 pub mod panel;
 pub mod robust;
+mod search;
 pub mod stages;
 pub mod standard;
 

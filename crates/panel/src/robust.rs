@@ -46,22 +46,22 @@ pub fn leave_one_out(result: &StageResult) -> Vec<RankRange> {
             )
         })
         .collect();
+    // Each proposal's sum of totals, once; leaving a reviewer out subtracts theirs.
+    let sums: Vec<Exact> = ranked.iter().map(|(_, t)| t.values().sum()).collect();
     for out in reviewers {
         let mut means: Vec<(String, Exact)> = Vec::with_capacity(ranked.len());
-        for (id, totals) in &ranked {
-            let rest: Vec<&Exact> = totals
-                .iter()
-                .filter(|(r, _)| *r != out)
-                .map(|(_, t)| t)
-                .collect();
-            if rest.is_empty() {
+        for ((id, totals), sum) in ranked.iter().zip(&sums) {
+            let (rest, n) = match totals.get(out.as_str()) {
+                Some(t) => (sum - t, totals.len() - 1),
+                None => (*sum, totals.len()),
+            };
+            if n == 0 {
                 if let Some(range) = ranges.get_mut(id) {
                     range.unranked_without.push(out.clone());
                 }
                 continue;
             }
-            let sum: Exact = rest.iter().copied().sum();
-            means.push(((*id).clone(), sum / rest.len() as i128));
+            means.push(((*id).clone(), rest / n as i128));
         }
         for placed in place_exact(&means) {
             if let Some(range) = ranges.get_mut(&placed.id) {

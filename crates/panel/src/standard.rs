@@ -69,30 +69,37 @@ pub fn standardise(
     };
     let rubric = &stage.rubric;
     let mut out = Standardised::default();
+    let criteria: Vec<(&crossroads_review::Criterion, u32)> = rubric.weighted().collect();
+    let proposals: Vec<(&String, &crate::combine::ProposalResult)> =
+        result.proposals.iter().collect();
+    // Sums and counts of z-scores, by proposal (in `proposals`' order) and criterion.
+    let mut sums = vec![vec![(0.0f64, 0usize); criteria.len()]; proposals.len()];
     for sheet in sheets {
-        let mine = out
-            .by_reviewer
-            .entry(sheet.reviewer.id.clone())
-            .or_default();
-        for (c, _) in rubric.weighted() {
-            let mut values: Vec<(&String, f64)> = Vec::new();
-            for (p, figures) in &result.proposals {
-                if figures
-                    .conflicted
-                    .iter()
-                    .any(|(r, _)| *r == sheet.reviewer.id)
-                {
-                    continue;
-                }
-                let value = sheet
-                    .scores(&result.stage, p)
-                    .and_then(|s| s.criteria.get(&c.id))
+        let reviewer = &sheet.reviewer.id;
+        let stage_scores = sheet.stages.get(&result.stage);
+        // The reviewer's usable values, by criterion: (proposal's index, value).
+        let mut values: Vec<Vec<(usize, f64)>> = vec![Vec::new(); criteria.len()];
+        for (i, (p, figures)) in proposals.iter().enumerate() {
+            if figures.conflicted.iter().any(|(r, _)| r == reviewer) {
+                continue;
+            }
+            let Some(scores) = stage_scores.and_then(|m| m.get(*p)) else {
+                continue;
+            };
+            for (k, (c, _)) in criteria.iter().enumerate() {
+                let value = scores
+                    .criteria
+                    .get(&c.id)
                     .and_then(|s| s.value)
                     .filter(|v| normalized(&c.kind, *v).is_some());
                 if let Some(v) = value {
-                    values.push((p, f64::from(v)));
+                    values[k].push((i, f64::from(v)));
                 }
             }
+        }
+        let mine = out.by_reviewer.entry(reviewer.clone()).or_default();
+        for (k, (c, _)) in criteria.iter().enumerate() {
+            let values = &values[k];
             let z = if values.len() < MIN_SCORES {
                 ZScores::NotAvailable {
                     reason: format!(
@@ -108,39 +115,36 @@ pub fn standardise(
                 let n = values.len() as f64;
                 let mean = values.iter().map(|(_, v)| v).sum::<f64>() / n;
                 let sd = (values.iter().map(|(_, v)| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
+                let mut by_proposal = BTreeMap::new();
+                for (i, v) in values {
+                    let z = (v - mean) / sd;
+                    sums[*i][k].0 += z;
+                    sums[*i][k].1 += 1;
+                    by_proposal.insert(proposals[*i].0.clone(), z);
+                }
                 ZScores::Available {
                     mean,
                     sd,
-                    by_proposal: values
-                        .iter()
-                        .map(|(p, v)| ((*p).clone(), (v - mean) / sd))
-                        .collect(),
+                    by_proposal,
                 }
             };
             mine.insert(c.id.clone(), z);
         }
     }
-    for p in result.proposals.keys() {
+    for (i, (p, _)) in proposals.iter().enumerate() {
         let mut figures = ProposalZ::default();
         let (mut sum, mut weights) = (0.0, 0.0);
-        for (c, w) in rubric.weighted() {
-            let zs: Vec<f64> = out
-                .by_reviewer
-                .values()
-                .filter_map(|m| match m.get(&c.id) {
-                    Some(ZScores::Available { by_proposal, .. }) => by_proposal.get(p).copied(),
-                    _ => None,
-                })
-                .collect();
-            let mean = (!zs.is_empty()).then(|| zs.iter().sum::<f64>() / zs.len() as f64);
+        for (k, (c, w)) in criteria.iter().enumerate() {
+            let (z, n) = sums[i][k];
+            let mean = (n > 0).then(|| z / n as f64);
             if let Some(m) = mean {
-                sum += m * f64::from(w);
-                weights += f64::from(w);
+                sum += m * f64::from(*w);
+                weights += f64::from(*w);
             }
             figures.criteria.push((c.id.clone(), mean));
         }
         figures.total = (weights > 0.0).then(|| sum / weights);
-        out.proposals.insert(p.clone(), figures);
+        out.proposals.insert((*p).clone(), figures);
     }
     let items: Vec<(String, f64)> = result
         .ranked

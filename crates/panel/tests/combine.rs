@@ -72,11 +72,20 @@ fn disagreement_is_flagged_at_two_levels_and_at_the_districts_share_of_the_point
                 .collect::<Vec<_>>()
         })
     };
-    assert_eq!(flags(&c), [vec![true, false, true], vec![false, false, false]]);
+    assert_eq!(
+        flags(&c),
+        [vec![true, false, true], vec![false, false, false]]
+    );
     c.disagreement_percent = Some(30);
-    assert_eq!(flags(&c), [vec![true, false, true], vec![false, false, true]]);
+    assert_eq!(
+        flags(&c),
+        [vec![true, false, true], vec![false, false, true]]
+    );
     c.disagreement_percent = Some(50);
-    assert_eq!(flags(&c), [vec![true, false, false], vec![false, false, false]]);
+    assert_eq!(
+        flags(&c),
+        [vec![true, false, false], vec![false, false, false]]
+    );
 }
 
 #[test]
@@ -94,11 +103,17 @@ fn a_reviewer_who_scored_only_some_proposals_counts_where_they_scored() {
     let p2 = &result.proposals["p2"];
     assert_eq!(p2.totals.len(), 2);
     assert_eq!(p2.incomplete_reviewers, [("r3".to_string(), 1, 4)]);
-    assert_eq!(p2.criteria[0].count, 3, "the one criterion r3 scored counts");
+    assert_eq!(
+        p2.criteria[0].count, 3,
+        "the one criterion r3 scored counts"
+    );
     assert_eq!(p2.criteria[1].count, 2);
     assert_eq!(
         result.incomplete,
-        [("p3".to_string(), "no reviewer has scored it yet".to_string())]
+        [(
+            "p3".to_string(),
+            "no reviewer has scored it yet".to_string()
+        )]
     );
 }
 
@@ -120,7 +135,10 @@ fn the_same_file_loaded_twice_counts_once_and_the_newer_wins() {
     newer.id = "sheet-r1-laptop".into();
     newer.updated_ms = 50;
     written(&mut newer, "p1", 4, 4, 20);
-    for list in [vec![a.clone(), newer.clone()], vec![newer.clone(), a.clone()]] {
+    for list in [
+        vec![a.clone(), newer.clone()],
+        vec![newer.clone(), a.clone()],
+    ] {
         let prepared = prepare(&c, &[], &list);
         assert_eq!(prepared.sheets, [newer.clone()]);
         assert_eq!(prepared.duplicates[0].kept, "sheet-r1-laptop");
@@ -137,10 +155,13 @@ fn a_file_made_against_a_changed_rubric_is_refused_or_mapped() {
     let mut v2 = v1.clone();
     v2.brief.version = 2;
     v2.stages[0].rubric.criteria[0].kind = levels(1, 5);
-    let prepared = prepare(&v2, &[v1.clone()], std::slice::from_ref(&s));
+    let prepared = prepare(&v2, std::slice::from_ref(&v1), std::slice::from_ref(&s));
     assert!(prepared.sheets.is_empty());
     let why = &prepared.refused[0].reason;
-    assert!(why.contains("levels 1 to 4 and is now scored levels 1 to 5"), "{why}");
+    assert!(
+        why.contains("levels 1 to 4 and is now scored levels 1 to 5"),
+        "{why}"
+    );
     let why = &prepare(&v2, &[], std::slice::from_ref(&s)).refused[0].reason;
     assert!(why.contains("another version of its rubric"), "{why}");
     // Version 3 only reorders the criteria and adds a bonus: the same criteria, so mapped.
@@ -156,7 +177,7 @@ fn a_file_made_against_a_changed_rubric_is_refused_or_mapped() {
         }],
         cap: 5,
     });
-    let prepared = prepare(&v3, &[v1.clone()], std::slice::from_ref(&s));
+    let prepared = prepare(&v3, std::slice::from_ref(&v1), std::slice::from_ref(&s));
     assert!(prepared.refused.is_empty(), "{:?}", prepared.refused);
     assert!(prepared.notes[0].contains("criterion by criterion"));
     let result = combine(&v3, "written", &prepared.sheets, &ids(&["p1"]), &none()).unwrap();
@@ -206,7 +227,13 @@ fn a_failed_requirement_lists_the_proposal_apart_with_the_reason_and_ties_share_
         written(s, "p3", 3, 2, 10);
     }
     give(&mut sheets[1], "written", "p1", &[("signed", 0)]);
-    sheets[1].stages.get_mut("written").unwrap().get_mut("p1").unwrap().criteria
+    sheets[1]
+        .stages
+        .get_mut("written")
+        .unwrap()
+        .get_mut("p1")
+        .unwrap()
+        .criteria
         .get_mut("signed")
         .unwrap()
         .comment = "No principal's signature".into();
@@ -228,13 +255,29 @@ fn a_failed_requirement_lists_the_proposal_apart_with_the_reason_and_ties_share_
 
 /// Reviewer r1 scores six proposals on a four-level scale leaving room at the top; r2 and r3
 /// score them too.
-fn spread_sheets(c: &crossroads_review::Competition, shift: u32) -> Vec<crossroads_review::ScoreSheet> {
+fn spread_sheets(
+    c: &crossroads_review::Competition,
+    shift: u32,
+) -> Vec<crossroads_review::ScoreSheet> {
     let mut sheets = vec![sheet("r1", c, 1), sheet("r2", c, 1), sheet("r3", c, 1)];
-    let r1 = [(1, 2, 4), (2, 1, 6), (3, 3, 10), (2, 2, 12), (1, 3, 9), (3, 1, 5)];
+    let r1 = [
+        (1, 2, 4),
+        (2, 1, 6),
+        (3, 3, 10),
+        (2, 2, 12),
+        (1, 3, 9),
+        (3, 1, 5),
+    ];
     for (i, (a, b, pts)) in r1.iter().enumerate() {
         let p = format!("p{i}");
         written(&mut sheets[0], &p, a + shift, b + shift, pts + shift);
-        written(&mut sheets[1], &p, 1 + (i as u32 % 4), 4 - (i as u32 % 4), 2 * i as u32);
+        written(
+            &mut sheets[1],
+            &p,
+            1 + (i as u32 % 4),
+            4 - (i as u32 % 4),
+            2 * i as u32,
+        );
         written(&mut sheets[2], &p, 2, 2 + (i as u32 % 2), 20 - i as u32);
     }
     sheets
@@ -281,7 +324,10 @@ fn a_reviewer_who_adds_one_level_to_every_score_changes_no_standardised_score() 
     let both = orders(&raw_plain, &plain, true);
     assert_eq!(both.chosen(), &plain.ranked[..]);
     assert_eq!(both.raw, raw_plain.ranked);
-    assert_eq!(orders(&raw_plain, &plain, false).chosen(), &raw_plain.ranked[..]);
+    assert_eq!(
+        orders(&raw_plain, &plain, false).chosen(),
+        &raw_plain.ranked[..]
+    );
 }
 
 #[test]
@@ -303,14 +349,25 @@ fn fewer_than_three_scores_give_no_standardised_score() {
 fn leaving_out_one_reviewer_gives_each_proposal_its_range_of_places() {
     let c = points_competition();
     let mut sheets = vec![sheet("r1", &c, 1), sheet("r2", &c, 1), sheet("r3", &c, 1)];
-    let scores = [("p1", [90, 50, 70]), ("p2", [60, 65, 65]), ("p3", [40, 60, 55])];
+    let scores = [
+        ("p1", [90, 50, 70]),
+        ("p2", [60, 65, 65]),
+        ("p3", [40, 60, 55]),
+    ];
     for (p, values) in scores {
         for (s, v) in sheets.iter_mut().zip(values) {
             give(s, "written", p, &[("q", v)]);
         }
     }
     give(&mut sheets[0], "written", "p4", &[("q", 30)]);
-    let result = combine(&c, "written", &sheets, &ids(&["p1", "p2", "p3", "p4"]), &none()).unwrap();
+    let result = combine(
+        &c,
+        "written",
+        &sheets,
+        &ids(&["p1", "p2", "p3", "p4"]),
+        &none(),
+    )
+    .unwrap();
     let ranges: Vec<(String, usize, usize, usize, Vec<String>)> = leave_one_out(&result)
         .into_iter()
         .map(|r| (r.proposal, r.place, r.best, r.worst, r.unranked_without))

@@ -69,9 +69,18 @@ fn the_discussion_goes_by_preliminary_score_and_a_changed_score_keeps_the_origin
     let changed = &effective.changed[0];
     assert_eq!((changed.original, changed.now), (Some(20), 70));
     assert_eq!(changed.reason, "Read the budget appendix again");
-    assert_eq!(effective.both("written", "p4", "r1", "q"), (Some(20), Some(70)));
-    assert_eq!(effective.both("written", "p4", "r2", "q"), (Some(20), Some(20)));
-    assert_eq!(sheets[0].scores("written", "p4").unwrap().criteria["q"].value, Some(20));
+    assert_eq!(
+        effective.both("written", "p4", "r1", "q"),
+        (Some(20), Some(70))
+    );
+    assert_eq!(
+        effective.both("written", "p4", "r2", "q"),
+        (Some(20), Some(20))
+    );
+    assert_eq!(
+        sheets[0].scores("written", "p4").unwrap().criteria["q"].value,
+        Some(20)
+    );
     let after = combine(&c, "written", &effective.sheets, &all, &none).unwrap();
     assert_eq!(after.proposals["p4"].total, Some(r(45, 1)));
 }
@@ -90,8 +99,12 @@ fn the_top_n_advance_with_ties_at_the_cut_and_the_panel_may_choose_instead() {
         shortlist_choice(&all, &ids(&["e", "a"])).unwrap().advanced,
         ["e", "a"]
     );
-    assert!(shortlist_choice(&all, &ids(&["z"])).unwrap_err().contains("not among"));
-    assert!(shortlist_choice(&all, &ids(&["a", "a"])).unwrap_err().contains("twice"));
+    assert!(shortlist_choice(&all, &ids(&["z"]))
+        .unwrap_err()
+        .contains("not among"));
+    assert!(shortlist_choice(&all, &ids(&["a", "a"]))
+        .unwrap_err()
+        .contains("twice"));
 }
 
 #[test]
@@ -103,14 +116,20 @@ fn stages_blend_as_the_brief_says_and_both_figures_are_shown() {
         ("p3".to_string(), r(70, 1)),
     ]);
     let pitch = BTreeMap::from([("p1".to_string(), r(30, 1)), ("p2".to_string(), r(90, 1))]);
-    let totals = BTreeMap::from([("written".to_string(), written), ("pitch".to_string(), pitch)]);
+    let totals = BTreeMap::from([
+        ("written".to_string(), written),
+        ("pitch".to_string(), pitch),
+    ]);
     let blended = blend(&c, &totals);
     // (2·90 + 30) / 3 = 70; (2·60 + 90) / 3 = 70: a tie, shown as one.
     assert_eq!(blended.rows["p1"].final_total, Some(r(70, 1)));
     assert_eq!(blended.rows["p2"].final_total, Some(r(70, 1)));
     assert_eq!(
         blended.rows["p1"].stages,
-        [("written".to_string(), Some(r(90, 1))), ("pitch".to_string(), Some(r(30, 1)))]
+        [
+            ("written".to_string(), Some(r(90, 1))),
+            ("pitch".to_string(), Some(r(30, 1)))
+        ]
     );
     assert_eq!(blended.rows["p3"].final_total, None);
     assert_eq!(blended.rows["p3"].missing, ["pitch"]);
@@ -141,22 +160,34 @@ fn the_funding_line_funds_an_exact_fit_and_stops_at_a_request_too_large() {
     assert_eq!(line.left_cents, 0);
     let stop = line.stop.as_ref().unwrap();
     assert_eq!(stop.why, StopReason::DoesNotFit);
-    assert_eq!((stop.request_cents, stop.left_cents, stop.gap_cents), (10_000, 0, 10_000));
+    assert_eq!(
+        (stop.request_cents, stop.left_cents, stop.gap_cents),
+        (10_000, 0, 10_000)
+    );
     assert_eq!(line.below, ["c"]);
     let exact = funding_line(&ranked, 110_000, None, &none);
-    assert_eq!((exact.funded.len(), exact.left_cents, exact.stop.is_none()), (3, 0, true));
+    assert_eq!(
+        (exact.funded.len(), exact.left_cents, exact.stop.is_none()),
+        (3, 0, true)
+    );
     // One too large for what is left: the line stops there, showing the gap.
     let ranked = entries(&[("a", 1, 50_000), ("b", 2, 70_000), ("c", 3, 30_000)]);
     let line = funding_line(&ranked, 100_000, None, &none);
     let stop = line.stop.as_ref().unwrap();
-    assert_eq!((stop.at.clone(), stop.gap_cents), (vec!["b".to_string()], 20_000));
+    assert_eq!(
+        (stop.at.clone(), stop.gap_cents),
+        (vec!["b".to_string()], 20_000)
+    );
     assert!(stop.message().contains("$200 short"), "{}", stop.message());
     assert_eq!(line.below, ["b", "c"]);
     // The panel skips it: the next one fits.
     let skip = BTreeMap::from([("b".to_string(), Decision::Skip)]);
     let line = funding_line(&ranked, 100_000, None, &skip);
     let funded: Vec<&str> = line.funded.iter().map(|f| f.id.as_str()).collect();
-    assert_eq!((funded, line.skipped.clone(), line.left_cents), (vec!["a", "c"], vec!["b".to_string()], 20_000));
+    assert_eq!(
+        (funded, line.skipped.clone(), line.left_cents),
+        (vec!["a", "c"], vec!["b".to_string()], 20_000)
+    );
     // Or funds it with changes at a reduced amount.
     let reduce = BTreeMap::from([("b".to_string(), Decision::FundReduced { cents: 45_000 })]);
     let line = funding_line(&ranked, 100_000, None, &reduce);
@@ -177,7 +208,12 @@ fn the_funding_line_funds_an_exact_fit_and_stops_at_a_request_too_large() {
 #[test]
 fn a_tie_at_the_line_is_left_for_the_panel_and_the_awards_limit_holds() {
     let none = BTreeMap::new();
-    let ranked = entries(&[("a", 1, 50_000), ("b", 2, 30_000), ("c", 2, 30_000), ("d", 4, 10_000)]);
+    let ranked = entries(&[
+        ("a", 1, 50_000),
+        ("b", 2, 30_000),
+        ("c", 2, 30_000),
+        ("d", 4, 10_000),
+    ]);
     let line = funding_line(&ranked, 100_000, None, &none);
     let stop = line.stop.as_ref().unwrap();
     assert_eq!(stop.why, StopReason::Tie);
@@ -201,5 +237,8 @@ fn a_tie_at_the_line_is_left_for_the_panel_and_the_awards_limit_holds() {
     let line = funding_line(&ranked, 1_000_000, Some(3), &none);
     assert_eq!(line.funded.len(), 3);
     let stop = line.stop.unwrap();
-    assert_eq!((stop.why, stop.at), (StopReason::AwardsUsed, vec!["d".to_string()]));
+    assert_eq!(
+        (stop.why, stop.at),
+        (StopReason::AwardsUsed, vec!["d".to_string()])
+    );
 }
