@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SCREENS_DIR, Workbook, downloadText, holdTimers, releaseTimers, typeInOneTask } from "../fixtures/workbook";
+import { briefFile, proposal, proposalFile, scoreLevels, startSheet } from "../fixtures/review";
 import { STATES, TEXT_SPACING, clipped, focusObscured, forcedSignature, narrowColumns, sideways, smallTargets } from "../fixtures/beyond-axe";
 
 // The text-spacing styles come as a reader's own style sheet does, which no page policy blocks.
@@ -53,6 +54,33 @@ async function openExample(page: Page) {
   await page.goto("/");
   await page.getByRole("link", { name: "Read an example proposal" }).click();
   await expect(page.getByTestId("example-notice")).toBeVisible();
+}
+
+/** A reviewer's sheet against the fixture brief, three proposals on the desk, one scored. */
+async function reviewerScoring(page: Page) {
+  const { file, brief } = await briefFile();
+  await startSheet(page, file, [
+    proposalFile(proposal(brief, "hill1", "Reading studios for every grade", "Hillcrest Academy", "Dana Ortiz"), "hillcrest.json"),
+    proposalFile(proposal(brief, "oak2", "Flexible Fridays", "Oak Park Elementary", "José Núñez"), "oak-park-elementary-school-proposal-final-version.json"),
+    proposalFile(proposal(brief, "lin3", "Learning labs", "Lincoln Middle School", "Lee Park"), "lincoln.json"),
+  ], "Ana Reviewer");
+  await page.getByTestId("conflicts").getByLabel("Lincoln Middle School").check();
+  await page.goto("/review.html#/proposals/hill1");
+  await scoreLevels(page, [3, 2, 2, 1, 3, 2]);
+  await page.getByTestId("criterion").nth(6).getByRole("radio", { name: "Met", exact: true }).check();
+  await page.goto("/review.html#/proposals/oak2");
+  await scoreLevels(page, [1, 1]);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+}
+
+/** The district's competition, opened in the editor with every disclosure open. */
+async function briefEditor(page: Page) {
+  await page.goto("/review.html#/competitions");
+  await page.getByRole("button", { name: "Start from the Crossroads rubric" }).click();
+  await expect(page.getByTestId("brief-editor")).toBeVisible();
+  await page.getByLabel("Title of the competition").fill("Riverton Learning Challenge for Personalized Learning, 2027–2028");
+  await page.getByLabel(/Words to hide in blind reading/).fill("Maple Hollow");
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
 }
 
 type Screen = { name: string; open: (page: Page) => Promise<void>; current?: [string, string] };
@@ -145,6 +173,13 @@ const SCREENS: Screen[] = [
   },
   { name: "review-list", open: reviewerWithProposals },
   { name: "review-reading", open: async (page) => { await reviewerWithProposals(page); await page.getByTestId("proposal").first().getByRole("link").click(); } },
+  { name: "review-scoring-setup", open: async (page) => { await reviewerScoring(page); await page.goto("/review.html#/scoring"); await page.getByTestId("hidden-terms").locator("summary").click(); await expect(page.getByTestId("hidden-terms")).toContainText("Dana Ortiz"); } },
+  { name: "review-desk-progress", open: async (page) => { await reviewerScoring(page); await page.goto("/review.html#/"); await expect(page.getByTestId("progress")).toHaveCount(3); } },
+  { name: "review-reading-scoring", open: async (page) => { await reviewerScoring(page); await page.goto("/review.html#/proposals/hill1"); await expect(page.getByTestId("scoring-total")).toBeVisible(); } },
+  { name: "review-compare", open: async (page) => { await reviewerScoring(page); await page.goto("/review.html#/compare/hill1/oak2"); await expect(page.getByTestId("compare")).toBeVisible(); } },
+  { name: "review-ranking", open: async (page) => { await reviewerScoring(page); await page.goto("/review.html#/ranking"); await expect(page.getByTestId("ranked")).toHaveCount(1); } },
+  { name: "review-competitions", open: async (page) => { await briefEditor(page); await page.goto("/review.html#/competitions"); await expect(page.getByTestId("competition-card")).toHaveCount(1); } },
+  { name: "review-brief-editor", open: briefEditor },
   { name: "workshop-list", open: async (page) => { await page.goto("/workshop.html"); await expect(page.getByTestId("handout-link")).toHaveCount(4); } },
   { name: "workshop-handout", open: async (page) => { await page.goto("/workshop.html#/handouts/1"); await expect(page.getByTestId("handout")).toBeVisible(); } },
   { name: "workshop-plan", open: workshopPlan },

@@ -5,7 +5,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { expectAccessible } from "../fixtures/workbook";
+import { Workbook, expectAccessible } from "../fixtures/workbook";
 
 const FIXTURES = resolve(__dirname, "../../../crates/exchange/tests/fixtures");
 
@@ -191,4 +191,48 @@ test("a second desk tab's list follows an import and a removal in the first", as
   await expect(first.getByTestId("proposal")).toHaveCount(2);
   await expect(second.getByTestId("proposal")).toHaveCount(2);
   await expect(second.getByTestId("proposal").filter({ hasText: "Flexible Fridays" })).toHaveCount(0);
+});
+
+test.describe("with little room", () => {
+// The service worker's copy of the pages would count against the small quota set below.
+test.use({ serviceWorkers: "block" });
+
+test("a full desk refuses the file in plain words, keeps every proposal already on it, and never touches a team's drafts", async ({ page, browserName }) => {
+  test.skip(browserName !== "chromium", "the storage quota is set through Chromium's DevTools protocol");
+  // A team's draft on the same origin, in local storage.
+  const wb = new Workbook(page);
+  await wb.openHome();
+  await wb.startDraft("Learning studios");
+  await page.getByLabel("School name").fill("Lincoln Middle School");
+  await wb.waitUntilSaved();
+  const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("crossroads/draft/")).sort());
+  const before = await drafts();
+  expect(before.length).toBeGreaterThan(0);
+
+  // The browser gives this origin little room beyond what it holds: a proposal fits, a large
+  // one does not.
+  await page.goto("/review.html");
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: 600_000 });
+  await picker(page).setInputFiles([file("studios.json", await proposal({ id: "studios1", title: "Learning studios", school: "Lincoln Middle School" }))]);
+  await expect(page.getByTestId("proposal")).toHaveCount(1);
+  const big = JSON.parse(await proposal({ id: "big1", title: "A very long proposal", school: "Roosevelt Middle School" }));
+  big.draft.answers["problems.meaning"] = { text: "Every student moves on when ready. ".repeat(60_000) };
+  await picker(page).setInputFiles([file("long.json", JSON.stringify(big))]);
+  const refused = page.getByTestId("refused");
+  await expect(refused).toContainText("long.json: this browser's storage for the reviewer's desk is full.");
+  await expect(refused).toContainText("every proposal already on the desk is kept");
+  await expect(page.getByTestId("proposal")).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Room again: the same file goes on, and nothing was lost on the way.
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin });
+  await page.reload();
+  await expect(page.getByTestId("proposal")).toHaveCount(1);
+  await expect(page.getByTestId("proposal")).toContainText("Learning studios");
+  await picker(page).setInputFiles([file("long.json", JSON.stringify(big))]);
+  await expect(page.getByTestId("proposal")).toHaveCount(2);
+  expect(await drafts()).toEqual(before);
+});
 });
