@@ -21,6 +21,7 @@
 
 mod backup;
 mod brief;
+mod csv;
 mod document;
 mod file;
 mod html;
