@@ -27,6 +27,7 @@ mod file;
 mod html;
 mod markdown;
 mod names;
+mod panel;
 mod review;
 mod workshop;
 
@@ -43,6 +44,13 @@ pub use file::{
     import, read_proposal, ImportError, Imported, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
 };
 pub use names::file_name;
+pub use panel::{
+    assignment_file_name, assignment_to_json, feedback_document, feedback_file_name, panel_csv,
+    panel_csv_file_name, panel_file_name, panel_report, panel_report_file_name, panel_to_json,
+    read_assignment, read_panel, AssignedProposal, AssignmentFile, Decided, DocOptions, Outcome,
+    PanelFile, PanelFileError, StageFigures, ASSIGNMENT_VERSION, MAX_ASSIGNMENT_BYTES,
+    MAX_PANEL_BYTES, PANEL_CSV_HEADER, PANEL_VERSION,
+};
 pub use review::{
     read_review, review_to_json, scores_csv, ReviewFileError, CSV_HEADER, MAX_REVIEW_BYTES,
     REVIEW_VERSION,
