@@ -8,6 +8,10 @@
 //! - [`Format::Json`]: the same data alone;
 //! - [`Format::Markdown`]: for pasting into other tools.
 //!
+//! The district's side has its own files: the brief, the reviewer's score sheet and CSV, and the
+//! panel's files and documents (assignments, the panel's record, the CSV for the district's
+//! records, the panel report and each team's feedback), all built from [`Decided`].
+//!
 //! ```
 //! use crossroads_exchange::{export, import, ExportOptions, Format};
 //! use crossroads_workbook::{Answer, Draft};

@@ -700,4 +700,31 @@ mod tests {
             "panel-report-springfield-design-challenge-blind-2027-05-01.html"
         );
     }
+
+    #[test]
+    fn a_blend_of_stages_and_a_brief_without_a_fund_are_reported() {
+        let mut c = crate::brief::tests::competition();
+        c.stages[1].rubric.criteria[0].name = "Vision".into();
+        let p = decided_panel();
+        let d = Decided::compute(&c, &p);
+        assert!(d.blended.is_some());
+        let html = panel_report(&c, &p, &d, &options(false));
+        for words in [
+            "<h3>The blend of the stages</h3>",
+            "Final totals, blended as the brief says",
+            "The final total blends the stages",
+            "The blend of the stages\u{2019} raw mean totals",
+        ] {
+            assert!(html.contains(words), "{words}");
+        }
+        let records = crate::panel::panel_csv(&c, &p, &d, &options(false));
+        assert!(records.contains("All stages, blended"));
+        c.brief.award.fund_cents = None;
+        c.brief.award.awards = None;
+        let d = Decided::compute(&c, &p);
+        assert!(d.funding.is_none());
+        let html = panel_report(&c, &p, &d, &options(false));
+        assert!(html.contains("The brief sets neither a fund nor a number of awards"));
+        assert!(matches!(d.outcomes["p1"], Outcome::Pending { .. }));
+    }
 }
