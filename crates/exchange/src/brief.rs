@@ -80,6 +80,8 @@ pub(crate) fn other_kind(format: &str) -> Option<&'static str> {
         crate::workshop::FORMAT => Some("a workshop plan"),
         FORMAT => Some("a district\u{2019}s brief"),
         crate::review::FORMAT => Some("a reviewer\u{2019}s score sheet"),
+        crate::panel::ASSIGNMENT_FORMAT => Some("a reviewer\u{2019}s assignment"),
+        crate::panel::PANEL_FORMAT => Some("a panel\u{2019}s record"),
         _ => None,
     }
 }
@@ -433,7 +435,7 @@ fn percent(part: u32, whole: u32) -> String {
     )
 }
 
-fn combine_words(competition: &Competition) -> String {
+pub(crate) fn combine_words(competition: &Competition) -> String {
     let name = |id: &str| {
         competition
             .stage(id)

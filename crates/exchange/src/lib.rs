@@ -8,6 +8,10 @@
 //! - [`Format::Json`]: the same data alone;
 //! - [`Format::Markdown`]: for pasting into other tools.
 //!
+//! The district's side has its own files: the brief, the reviewer's score sheet and CSV, and the
+//! panel's files and documents (assignments, the panel's record, the CSV for the district's
+//! records, the panel report and each team's feedback), all built from [`Decided`].
+//!
 //! ```
 //! use crossroads_exchange::{export, import, ExportOptions, Format};
 //! use crossroads_workbook::{Answer, Draft};
@@ -21,11 +25,13 @@
 
 mod backup;
 mod brief;
+mod csv;
 mod document;
 mod file;
 mod html;
 mod markdown;
 mod names;
+mod panel;
 mod review;
 mod workshop;
 
@@ -42,6 +48,13 @@ pub use file::{
     import, read_proposal, ImportError, Imported, FILE_VERSION, MAX_DEPTH, MAX_FILE_BYTES,
 };
 pub use names::file_name;
+pub use panel::{
+    assignment_file_name, assignment_to_json, feedback_document, feedback_file_name, panel_csv,
+    panel_csv_file_name, panel_file_name, panel_report, panel_report_file_name, panel_to_json,
+    read_assignment, read_panel, AssignedProposal, AssignmentFile, Decided, DocOptions, Outcome,
+    PanelFile, PanelFileError, StageFigures, ASSIGNMENT_VERSION, MAX_ASSIGNMENT_BYTES,
+    MAX_PANEL_BYTES, PANEL_CSV_HEADER, PANEL_VERSION,
+};
 pub use review::{
     read_review, review_to_json, scores_csv, ReviewFileError, CSV_HEADER, MAX_REVIEW_BYTES,
     REVIEW_VERSION,

@@ -28,7 +28,7 @@ pub fn file_name(draft: &Draft, format: Format, date: &str) -> String {
     format!("{}.{}", parts.join("-"), format.extension())
 }
 
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in text.chars().flat_map(fold) {

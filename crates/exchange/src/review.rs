@@ -6,6 +6,7 @@
 //! ```
 
 use crate::brief::{district_json, parse, BriefFileError};
+use crate::csv::row;
 use crate::file::ImportError;
 use crossroads_review::blind::proposal_code;
 use crossroads_review::rubric::{Competition, CriterionKind};
@@ -210,37 +211,6 @@ fn stage_rows(
             .to_string();
         cells[10] = scores.recommendation_reason.clone();
         row(out, &cells);
-    }
-}
-
-/// One record: cells guarded and quoted, separated by commas, ended by CRLF.
-fn row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_cell(out, cell.as_ref());
-    }
-    out.push_str("\r\n");
-}
-
-/// A cell as RFC 4180 writes it: in quotes, with quotes doubled, when it holds a comma, a quote
-/// or a line break. A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return) gets a leading `'` first, so it shows as text.
-fn push_cell(out: &mut String, cell: &str) {
-    let guarded;
-    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        guarded = format!("'{cell}");
-        guarded.as_str()
-    } else {
-        cell
-    };
-    if cell.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&cell.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(cell);
     }
 }
 
