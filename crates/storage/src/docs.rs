@@ -127,6 +127,46 @@ impl Stored for crossroads_review::ScoreSheet {
     const SCHEMA: u32 = 1;
 }
 
+impl Document for crossroads_panel::Panel {
+    const NOUN: &'static str = "panel";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn display_title(&self) -> &str {
+        "Review panel"
+    }
+    fn renamed(&self, id: String, _title: String) -> Self {
+        let mut copy = self.clone();
+        copy.id = id;
+        copy
+    }
+}
+
+impl Stored for crossroads_panel::Panel {
+    const KIND: Kind = Kind::Panel;
+    const SCHEMA: u32 = 1;
+}
+
+impl Document for crossroads_panel::AssignmentFile {
+    const NOUN: &'static str = "assignment";
+    fn id(&self) -> &str {
+        &self.panel
+    }
+    fn display_title(&self) -> &str {
+        &self.reviewer.name
+    }
+    fn renamed(&self, id: String, _title: String) -> Self {
+        let mut copy = self.clone();
+        copy.panel = id;
+        copy
+    }
+}
+
+impl Stored for crossroads_panel::AssignmentFile {
+    const KIND: Kind = Kind::Assignment;
+    const SCHEMA: u32 = 1;
+}
+
 const SAVED_BY: &str = concat!("crossroads ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Serialize)]

@@ -11,6 +11,8 @@
 //! | `crossroads/run/<plan id>` | where the run of that plan is, for the projector to follow ([`Kind::Run`]) |
 //! | `crossroads/competition/<id>` | a district's competition: its brief, stages and rubrics ([`Kind::Competition`]) |
 //! | `crossroads/sheet/<id>` | a reviewer's score sheet for one competition ([`Kind::Sheet`]) |
+//! | `crossroads/panel/<id>` | a district's panel: reviewers, assignment, loaded sheets, discussion and decisions ([`Kind::Panel`]) |
+//! | `crossroads/assignment/<id>` | the panel's assignment as a reviewer's desk keeps it ([`Kind::Assignment`]) |
 //!
 //! The reviewer's desk keeps its proposals out of local storage, in IndexedDB (see `desk.rs`):
 //!
@@ -49,10 +51,21 @@ pub enum Kind {
     Competition,
     /// A reviewer's score sheet.
     Sheet,
+    /// A district's panel: reviewers, assignment, loaded score sheets, discussion, decisions.
+    Panel,
+    /// The panel's assignment as a reviewer's desk keeps it.
+    Assignment,
 }
 
 impl Kind {
-    const ALL: [Kind; 4] = [Kind::Plan, Kind::Run, Kind::Competition, Kind::Sheet];
+    const ALL: [Kind; 6] = [
+        Kind::Plan,
+        Kind::Run,
+        Kind::Competition,
+        Kind::Sheet,
+        Kind::Panel,
+        Kind::Assignment,
+    ];
 
     fn prefix(self) -> &'static str {
         match self {
@@ -60,6 +73,8 @@ impl Kind {
             Kind::Run => "crossroads/run/",
             Kind::Competition => "crossroads/competition/",
             Kind::Sheet => "crossroads/sheet/",
+            Kind::Panel => "crossroads/panel/",
+            Kind::Assignment => "crossroads/assignment/",
         }
     }
 
@@ -68,7 +83,7 @@ impl Kind {
     /// a district's or reviewer's records must never leave a team without room.
     pub(crate) fn budget(self) -> Option<usize> {
         match self {
-            Kind::Competition | Kind::Sheet => Some(REVIEW_BUDGET),
+            Kind::Competition | Kind::Sheet | Kind::Panel | Kind::Assignment => Some(REVIEW_BUDGET),
             Kind::Plan | Kind::Run => None,
         }
     }

@@ -1,8 +1,9 @@
 //! The reviewer's page's records in local storage: the district's competitions and the
 //! reviewers' score sheets, opened once per page (handlers of files and window events reach them
-//! outside any component). Both kinds share the storage crate's budget for reviewers' records.
+//! outside any component), and the panels and assignments. All kinds share the storage crate's budget for reviewers' records.
 
 use crate::ui::browser;
+use crossroads_panel::{AssignmentFile, Panel};
 use crossroads_review::{Competition, ScoreSheet};
 use crossroads_storage::{DocStore, MemoryStore, StoreError};
 use std::sync::Arc;
@@ -12,6 +13,10 @@ use std::sync::Arc;
 pub struct Stores {
     pub competitions: Arc<DocStore<Competition>>,
     pub sheets: Arc<DocStore<ScoreSheet>>,
+    /// The district's review panels.
+    pub panels: Arc<DocStore<Panel>>,
+    /// The panel's assignments this reviewer opened, by panel.
+    pub assignments: Arc<DocStore<AssignmentFile>>,
     /// Why the browser's storage could not be used, when it could not.
     pub refused: Option<StoreError>,
 }
@@ -21,13 +26,18 @@ impl Stores {
         let writer = format!("tab-{}", browser::random_u64() % 1_000_000);
         #[cfg(target_arch = "wasm32")]
         {
-            if let (Ok(a), Ok(b)) = (
-                crossroads_storage::BrowserStore::open(),
-                crossroads_storage::BrowserStore::open(),
+            use crossroads_storage::BrowserStore;
+            if let (Ok(a), Ok(b), Ok(c), Ok(d)) = (
+                BrowserStore::open(),
+                BrowserStore::open(),
+                BrowserStore::open(),
+                BrowserStore::open(),
             ) {
                 return Stores {
                     competitions: Arc::new(DocStore::new(Box::new(a), &writer)),
                     sheets: Arc::new(DocStore::new(Box::new(b), &writer)),
+                    panels: Arc::new(DocStore::new(Box::new(c), &writer)),
+                    assignments: Arc::new(DocStore::new(Box::new(d), &writer)),
                     refused: None,
                 };
             }
@@ -35,7 +45,9 @@ impl Stores {
         let memory = Arc::new(MemoryStore::default());
         Stores {
             competitions: Arc::new(DocStore::new(Box::new(memory.clone()), &writer)),
-            sheets: Arc::new(DocStore::new(Box::new(memory), &writer)),
+            sheets: Arc::new(DocStore::new(Box::new(memory.clone()), &writer)),
+            panels: Arc::new(DocStore::new(Box::new(memory.clone()), &writer)),
+            assignments: Arc::new(DocStore::new(Box::new(memory), &writer)),
             refused: Some(StoreError::Unavailable),
         }
     }

@@ -25,11 +25,12 @@ mod files;
 mod records;
 mod report;
 
+pub use crossroads_panel::{AssignedProposal, AssignmentFile};
 pub use feedback::{feedback_document, feedback_file_name};
 pub use files::{
     assignment_file_name, assignment_to_json, panel_file_name, panel_to_json, read_assignment,
-    read_panel, AssignedProposal, AssignmentFile, PanelFile, PanelFileError, ASSIGNMENT_VERSION,
-    MAX_ASSIGNMENT_BYTES, MAX_PANEL_BYTES, PANEL_VERSION,
+    read_panel, PanelFile, PanelFileError, ASSIGNMENT_VERSION, MAX_ASSIGNMENT_BYTES,
+    MAX_PANEL_BYTES, PANEL_VERSION,
 };
 pub use records::{panel_csv, panel_csv_file_name, PANEL_CSV_HEADER};
 pub use report::{panel_report, panel_report_file_name};
