@@ -1033,6 +1033,9 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
             <p class="desk__district">
                 <a href=Place::Competitions.href()>"Running a competition? Write or open the district\u{2019}s brief"</a>
             </p>
+            <p class="desk__district">
+                <a href=Place::Panels.href()>"Chairing the panel? Share out the reading and combine the reviewers\u{2019} scores"</a>
+            </p>
         </main>
     }
 }

@@ -8,6 +8,7 @@
 mod brief;
 mod compare;
 mod desk;
+mod panel;
 mod ranking;
 mod reading;
 mod scoring;
@@ -34,6 +35,9 @@ enum Place {
     Ranking,
     Competitions,
     Competition(String),
+    /// The district's review panels, and one panel.
+    Panels,
+    Panel(String),
 }
 
 impl Place {
@@ -53,6 +57,10 @@ impl Place {
             ["ranking"] => Place::Ranking,
             ["competitions"] | ["competitions", ""] => Place::Competitions,
             ["competitions", id] => Place::Competition(id.to_string()),
+            ["panels"] | ["panels", ""] => Place::Panels,
+            ["panels", id] if crossroads_workbook::valid_draft_id(id) => {
+                Place::Panel(id.to_string())
+            }
             _ => Place::List,
         }
     }
@@ -66,6 +74,8 @@ impl Place {
             Place::Ranking => "#/ranking".to_string(),
             Place::Competitions => "#/competitions".to_string(),
             Place::Competition(id) => format!("#/competitions/{id}"),
+            Place::Panels => "#/panels".to_string(),
+            Place::Panel(id) => format!("#/panels/{id}"),
         }
     }
 }
@@ -109,6 +119,8 @@ pub fn ReviewApp() -> impl IntoView {
                 Place::Ranking => view! { <ranking::RankingView proposals=listed /> }.into_any(),
                 Place::Competitions => view! { <brief::Competitions announcement /> }.into_any(),
                 Place::Competition(id) => view! { <brief::BriefEditor id announcement /> }.into_any(),
+                Place::Panels => view! { <panel::Panels /> }.into_any(),
+                Place::Panel(id) => view! { <panel::PanelView id desk announcement /> }.into_any(),
                 Place::List => view! { <ProposalList desk /> }.into_any(),
             }}
         </PageFrame>
@@ -139,6 +151,9 @@ mod tests {
         assert_eq!(Place::parse(&pair.href()), pair);
         assert_eq!(Place::parse("#/compare/a1/../x"), Place::List);
         assert_eq!(Place::parse(&Place::Ranking.href()), Place::Ranking);
+        assert_eq!(Place::parse("#/panels"), Place::Panels);
+        let panel = Place::Panel("panel-1a".into());
+        assert_eq!(Place::parse(&panel.href()), panel);
         assert_eq!(
             Place::parse(&Place::Competition("c-1".into()).href()),
             Place::Competition("c-1".into())
