@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SCREENS_DIR, Workbook, downloadText, holdTimers, releaseTimers, typeInOneTask } from "../fixtures/workbook";
+import { panelWithScores } from "../fixtures/panel";
 import { briefFile, proposal, proposalFile, scoreLevels, startSheet } from "../fixtures/review";
 import { STATES, TEXT_SPACING, clipped, focusObscured, forcedSignature, narrowColumns, sideways, smallTargets } from "../fixtures/beyond-axe";
 
@@ -180,6 +181,39 @@ const SCREENS: Screen[] = [
   { name: "review-ranking", open: async (page) => { await reviewerScoring(page); await page.goto("/review.html#/ranking"); await expect(page.getByTestId("ranked")).toHaveCount(1); } },
   { name: "review-competitions", open: async (page) => { await briefEditor(page); await page.goto("/review.html#/competitions"); await expect(page.getByTestId("competition-card")).toHaveCount(1); } },
   { name: "review-brief-editor", open: briefEditor },
+  { name: "review-panels", open: async (page) => { await panelWithScores(page); await page.goto("/review.html#/panels"); await expect(page.getByTestId("panel-card")).toHaveCount(1); } },
+  {
+    name: "review-panel",
+    open: async (page) => {
+      await panelWithScores(page);
+      await page.getByText("See and change who reads which proposal").click();
+      await expect(page.getByTestId("assignment")).toBeVisible();
+      await page.getByLabel("How many go on, from the top").fill("6");
+      await page.getByRole("button", { name: "Advance them to the Pitch" }).click();
+      await expect(page.getByTestId("funding-stop")).toBeVisible();
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    },
+  },
+  {
+    name: "panel-feedback-document",
+    open: async (page) => {
+      await panelWithScores(page);
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download this team’s feedback (HTML)" }).click()]);
+      const path = join(await mkdtemp(join(tmpdir(), "crossroads-feedback-")), "feedback.html");
+      await writeFile(path, await downloadText(file));
+      await page.goto(pathToFileURL(path).href);
+    },
+  },
+  {
+    name: "panel-report-document",
+    open: async (page) => {
+      await panelWithScores(page);
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the panel report (HTML)" }).click()]);
+      const path = join(await mkdtemp(join(tmpdir(), "crossroads-report-")), "report.html");
+      await writeFile(path, await downloadText(file));
+      await page.goto(pathToFileURL(path).href);
+    },
+  },
   { name: "workshop-list", open: async (page) => { await page.goto("/workshop.html"); await expect(page.getByTestId("handout-link")).toHaveCount(4); } },
   { name: "workshop-handout", open: async (page) => { await page.goto("/workshop.html#/handouts/1"); await expect(page.getByTestId("handout")).toBeVisible(); } },
   { name: "workshop-plan", open: workshopPlan },

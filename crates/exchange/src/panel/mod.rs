@@ -530,6 +530,7 @@ p,li,dd,td{overflow-wrap:anywhere}
 footer{margin-top:2.5rem;color:#4a5565;font-size:.9rem}
 @media print{body{padding:0;max-width:none;font-size:11pt}h2,h3,h4{break-after:avoid}thead{display:table-header-group}.stage{break-before:page}}
 @page{margin:18mm 16mm}
+@media screen and (max-width:36em){body{padding:1rem}.fact{grid-template-columns:1fr;gap:.2rem}table{display:block;overflow-x:auto;max-width:100%}th,td{overflow-wrap:normal}}
 ";
 
 /// The start of a panel document up to `<body>`: language, title, no script allowed, styles.

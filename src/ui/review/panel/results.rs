@@ -226,7 +226,7 @@ fn StageFiguresView(ctx: Ctx, index: usize) -> impl IntoView {
                 <table class="ranking" data-testid="panel-ranking">
                     <caption>{stage.with_value(|s| format!("{}: proposals by their mean total", s.name))}</caption>
                     <thead><tr>
-                        <th scope="col">"Place"</th><th scope="col">"Proposal"</th><th scope="col">"Mean total (0\u{2013}100)"</th>
+                        <th scope="col">"Place"</th><th scope="col">"Proposal"</th><th scope="col">"Mean total of 100"</th>
                         <th scope="col">"Spread of totals"</th><th scope="col">"Reviewers"</th><th scope="col">"Standardised place"</th>
                         <th scope="col">"Places with one reviewer left out"</th><th scope="col">"Flags"</th>
                     </tr></thead>
