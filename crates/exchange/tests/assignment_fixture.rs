@@ -33,7 +33,12 @@ fn panel() -> Panel {
         },
     ];
     let ids = [
-        "studios1", "labs1", "gardens1", "fridays1", "murals1", "advisory1",
+        "studios1",
+        "labs1",
+        "gardens1",
+        "fridays1",
+        "murals1",
+        "advisory1",
     ];
     panel.proposals = ids
         .iter()
@@ -67,5 +72,8 @@ fn an_assignment_is_written_as_exactly_the_pinned_bytes_and_reads_back_whole() {
     assert_eq!(read.exported_ms, 1_790_000_100_000);
     let ids: Vec<&str> = read.proposals.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["labs1", "gardens1", "fridays1", "murals1"]);
-    assert!(read.proposals.iter().all(|p| p.code == proposal_code(&p.id)));
+    assert!(read
+        .proposals
+        .iter()
+        .all(|p| p.code == proposal_code(&p.id)));
 }

@@ -14,6 +14,8 @@ pub struct Stores {
     pub competitions: Arc<DocStore<Competition>>,
     pub sheets: Arc<DocStore<ScoreSheet>>,
     /// The district's review panels.
+    // Read by the panel's screens, not built yet.
+    #[allow(dead_code)]
     pub panels: Arc<DocStore<Panel>>,
     /// The panel's assignments this reviewer opened, by panel.
     pub assignments: Arc<DocStore<AssignmentFile>>,
