@@ -9,6 +9,7 @@
 //! For other screens (scoring, ranking): [`Desk::ids_in_order`], [`Desk::listing`] and
 //! [`Desk::draft`], each reading signals, so a view that calls them follows the desk.
 
+use super::assignment::{Assignment, AssignmentNotice, AssignmentPicker};
 use super::Place;
 use crate::ui::browser;
 use crate::ui::kit::confirm::Confirm;
@@ -217,6 +218,8 @@ enum Filter {
     All,
     TheBrief,
     Other,
+    /// Those the panel's assignment gives this reviewer.
+    Assigned,
 }
 
 /// The desk: the proposals kept, what the list shows of each, and what imports left to say.
@@ -691,7 +694,7 @@ fn standing_of(id: &str) -> Option<(String, crossroads_review::Progress)> {
 
 /// One proposal's card, with its removal asked first.
 #[component]
-fn Card(desk: Desk, row: Row, mark: Option<String>) -> impl IntoView {
+fn Card(desk: Desk, row: Row, mark: Option<String>, assigned: bool) -> impl IntoView {
     let id = row.proposal.id.clone();
     // Read blind, a proposal goes by its code: no title, school or file name.
     let blind = untrack(|| super::scoring::Scoring::get().is_blind());
@@ -734,8 +737,9 @@ fn Card(desk: Desk, row: Row, mark: Option<String>) -> impl IntoView {
         }
     };
     view! {
-        <li class="proposal-card" data-testid="proposal">
+        <li class=if assigned { "proposal-card proposal-card--assigned" } else { "proposal-card" } data-testid="proposal">
             <h3><a href=Place::Reading(id.clone()).href()>{title.clone()}</a></h3>
+            {assigned.then(|| view! { <p class="proposal-card__assigned" data-testid="assigned">"Assigned to you"</p> })}
             <p class="proposal-card__school">{school}</p>
             {mark.map(|m| view! { <p class="proposal-card__brief" data-testid="brief-mark"><strong>{m}</strong></p> })}
             <p class="proposal-card__meta">{status(&row, blind)}</p>
@@ -838,13 +842,21 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
     let progress = RwSignal::new(String::new());
     let scoring_open = move || super::scoring::Scoring::get().sheet.with(Option::is_some);
     let usual = Memo::new(move |_| desk.usual_brief());
+    let assignment = Assignment::open(desk.announcement);
+    // Without an assignment, "Assigned to you" is no longer offered.
+    Effect::new(move |_| {
+        if !assignment.is_kept() && filter.get_untracked() == Filter::Assigned {
+            filter.set(Filter::All);
+        }
+    });
     // What the list shows, keyed so that only changed cards are drawn again.
     let visible = Memo::new(move |_| {
         let query = search.get().trim().to_lowercase();
         let filter = filter.get();
         let progress = progress.get();
         let usual = usual.get();
-        let order = desk.order.get();
+        let order = assignment.first(desk.order.get());
+        let mine = assignment.ids();
         desk.rows.with(|rows| {
             order
                 .iter()
@@ -866,6 +878,7 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                         Filter::All => true,
                         Filter::TheBrief => answers_usual,
                         Filter::Other => !answers_usual,
+                        Filter::Assigned => mine.contains(&r.proposal.id),
                     }
                 })
                 .filter(|r| {
@@ -876,6 +889,7 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                     (
                         r.clone(),
                         brief_mark(r.facts.listed.brief.as_ref(), usual.as_ref()),
+                        mine.contains(&r.proposal.id),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -979,6 +993,7 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                     limit=MAX_FILE_BYTES
                     on_file
                 />
+                <AssignmentPicker assignment />
             </DropZone>
             {problem}
             {choices(desk)}
@@ -991,6 +1006,7 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                     "The desk keeps these proposals in this browser: reloading or closing the page loses \
                      none of them. The files themselves are not touched."
                 </p>
+                <AssignmentNotice assignment desk />
                 <div class="desk-tools">
                     <div class="field">
                         <label for="desk-search">"Search by title or school"</label>
@@ -1001,11 +1017,15 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                         <select id="desk-filter" on:change=move |ev| filter.set(match event_target_value(&ev).as_str() {
                             "brief" => Filter::TheBrief,
                             "other" => Filter::Other,
+                            "assigned" => Filter::Assigned,
                             _ => Filter::All,
                         })>
                             <option value="all" selected=move || filter.get() == Filter::All>"All proposals"</option>
                             <option value="brief" selected=move || filter.get() == Filter::TheBrief>"Those answering the brief"</option>
                             <option value="other" selected=move || filter.get() == Filter::Other>"Those answering no brief or another"</option>
+                            <Show when=move || assignment.is_kept()>
+                                <option value="assigned" selected=move || filter.get() == Filter::Assigned>"Assigned to you"</option>
+                            </Show>
                         </select>
                     </div>
                     <Show when=scoring_open>
@@ -1025,8 +1045,8 @@ pub fn ProposalList(desk: Desk) -> impl IntoView {
                 <ol class="proposal-list" data-testid="proposal-list">
                     <For
                         each=move || visible.get()
-                        key=|(row, mark)| (row.proposal.id.clone(), row.generation, mark.clone())
-                        children=move |(row, mark)| view! { <Card desk row mark /> }
+                        key=|(row, mark, assigned)| (row.proposal.id.clone(), row.generation, mark.clone(), *assigned)
+                        children=move |(row, mark, assigned)| view! { <Card desk row mark assigned /> }
                     />
                 </ol>
             </section>

@@ -5,6 +5,7 @@
 //! The district writes its competitions here too (`#/competitions`), and a reviewer scores
 //! against one (`#/scoring`, `#/ranking`), kept in this browser's local storage.
 
+mod assignment;
 mod brief;
 mod compare;
 mod desk;
