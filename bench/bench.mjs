@@ -505,6 +505,95 @@ async function importAndRank(browser) {
   };
 }
 
+
+// ---- the panel: assign 500 proposals to 20 reviewers, combine 20 reviewers' files ----
+
+const PANEL_REVIEWERS = 20;
+
+/** A reviewer's file scoring every one of the 500 proposals at the written stage, each
+ * reviewer a little harsher or kinder than the next. */
+function reviewerFile(r) {
+  const written = {};
+  for (let i = 0; i < PROPOSALS; i++) {
+    const s = plantedScores(i);
+    for (const c of Object.values(s.criteria)) if (c.value > 1 && c.value < 4 && (i + r) % 3 === 0) c.value += r % 2 ? 1 : -1;
+    written[`p${String(i).padStart(3, "0")}`] = s;
+  }
+  const sheet = {
+    id: `sheet-r${r}`, reviewer: { id: `r${r}`, name: `Reviewer ${r}` }, competition: "riverton-2027", version: 1,
+    fingerprints: {}, blind: true, conflicts: {}, stages: { written }, updated_ms: 1_790_000_000_000 + r,
+  };
+  return { name: `reviewer-${r}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ format: "crossroads-review", version: 1, exported_ms: sheet.updated_ms, sheet })) };
+}
+
+async function panelBench(browser) {
+  const briefText = await readFile(BRIEF_FIXTURE, "utf8");
+  const brief = JSON.parse(briefText).competition.brief;
+  const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({
+    name: `proposal-${i}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(reviewProposal(brief, i))),
+  }));
+  const files = Array.from({ length: PANEL_REVIEWERS }, (_, r) => reviewerFile(r));
+  const partial = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 === 9).length;
+  const failed = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 !== 9 && i % 25 === 0).length;
+  const rows = PROPOSALS - partial - failed;
+  const load = Math.ceil((PROPOSALS * 3) / PANEL_REVIEWERS);
+  const runs = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    const context = await browser.newContext({ baseURL: BASE });
+    const page = await context.newPage();
+    await page.goto("/review.html#/competitions");
+    await page.getByLabel("Import a brief file").setInputFiles({ name: "brief.json", mimeType: "application/json", buffer: Buffer.from(briefText) });
+    await page.getByTestId("competition-card").waitFor();
+    await page.goto("/review.html#/");
+    await page.getByLabel("Choose one or more proposal files").setInputFiles(proposals);
+    await page.waitForFunction((n) => document.getElementById("list-heading")?.textContent === `${n} proposals open`, PROPOSALS, { timeout: 120_000 });
+    await page.goto("/review.html#/panels");
+    await page.getByRole("button", { name: "Start the panel" }).click();
+    await page.getByRole("button", { name: "Take the proposals on the desk that answer this competition" }).click();
+    for (let r = 0; r < PANEL_REVIEWERS; r++) {
+      await page.getByLabel("Reviewer’s name").fill(`Reviewer ${r}`);
+      await page.getByRole("button", { name: "Add the reviewer" }).click();
+    }
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="panel-reviewer"]').length === n, PANEL_REVIEWERS);
+    // Assigning: from the click to every reviewer's line showing its load.
+    const assignMs = await page.evaluate(async ({ n, load }) => {
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Share out the reading");
+      const start = performance.now();
+      button.click();
+      return new Promise((resolve) => {
+        const check = () => {
+          const lines = [...document.querySelectorAll('[data-testid="panel-reviewer"]')];
+          const done = lines.length === n && lines.every((l) => /reads (\d+)/.test(l.textContent) && Math.abs(Number(l.textContent.match(/reads (\d+)/)[1]) - load) <= 1);
+          if (done) resolve(performance.now() - start);
+          else if (performance.now() - start > 60_000) resolve(NaN);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    }, { n: PANEL_REVIEWERS, load });
+    if (!Number.isFinite(assignMs)) throw new Error("the assignment did not show every reviewer's load");
+    // Combining: from the files' arrival to the stage's table with every ranked proposal.
+    await page.evaluate(() => {
+      document.getElementById("reviewer-files").addEventListener("change", () => (window.__chosen = performance.now()), { capture: true, once: true });
+    });
+    await page.getByLabel("Load reviewers’ files").setInputFiles(files);
+    const combined = await page.waitForFunction(
+      (n) => {
+        const table = document.querySelector('[data-testid="panel-ranking"]');
+        return window.__chosen !== undefined && table && table.querySelectorAll('[data-testid="panel-row"]').length === n && performance.now() - window.__chosen;
+      },
+      rows,
+      { polling: "raf", timeout: 120_000 },
+    );
+    runs.push({ assign: assignMs, combine: await combined.jsonValue() });
+    await context.close();
+  }
+  const summary = (key) => ({ median: round(median(runs.map((r) => r[key]))), worst: round(worst(runs.map((r) => r[key]))) });
+  return { proposals: PROPOSALS, reviewers: PANEL_REVIEWERS, rows, assign: summary("assign"), combine: summary("combine"), runs };
+}
+
 // ---- the run ----
 
 const server = await startSite();
@@ -545,6 +634,9 @@ try {
   process.stderr.write(`import and rank ${PROPOSALS} proposals…\n`);
   results.review = await importAndRank(browser);
 
+  process.stderr.write(`assign ${PROPOSALS} proposals to ${PANEL_REVIEWERS} reviewers and combine their files…\n`);
+  results.panel = await panelBench(browser);
+
   process.stderr.write("memory over 50 drafts…\n");
   results.memory = await memory(browser, fifty);
   await browser.close();
@@ -563,6 +655,8 @@ const budgets = [
   ["Export 1 MB, slowest format (median)", exportWorst, 200, "ms"],
   ["Memory growth over 50 drafts", results.memory.growthPercent, 10, "%"],
   ["Import and rank 500 proposals", results.review.total.median, 2000, "ms"],
+  ["Assign 500 proposals to 20 reviewers", results.panel.assign.median, 1000, "ms"],
+  ["Combine 20 reviewers' files over 500 proposals", results.panel.combine.median, 1000, "ms"],
 ];
 results.budgets = Object.fromEntries(budgets.map(([name, value, limit, unit]) => [name, { value: round(value, 1), limit: round(limit, 1), unit, pass: value < limit }]));
 
@@ -613,6 +707,9 @@ const v = results.review;
 lines.push(`| import ${v.proposals} proposals (${kb(v.bytes)} of files) into the reviewer's desk, median / worst of ${v.runs.length} | ${v.import.median} / ${v.import.worst} ms | — | — |`);
 lines.push(`| rank them: open the ranking, ${v.expected.ranked} ranked and ${v.expected.incomplete} incomplete, median / worst | ${v.rank.median} / ${v.rank.worst} ms | — | — |`);
 lines.push(`| import and rank ${v.proposals} proposals, median / worst | ${v.total.median} / ${v.total.worst} ms | — | — |`);
+const pn = results.panel;
+lines.push(`| assign ${pn.proposals} proposals to ${pn.reviewers} reviewers (3 each), median / worst | ${pn.assign.median} / ${pn.assign.worst} ms | — | — |`);
+lines.push(`| combine ${pn.reviewers} reviewers' files over ${pn.proposals} proposals (${pn.rows} ranked), median / worst | ${pn.combine.median} / ${pn.combine.worst} ms | — | — |`);
 lines.push("");
 lines.push("| budget | measured | limit | |");
 lines.push("| --- | ---: | ---: | --- |");

@@ -434,6 +434,20 @@ pub fn ScoringSetup(
         {
             Ok(c) => {
                 problem.set(None);
+                let assigned = Stores::get()
+                    .assignments
+                    .list()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find_map(|e| match e {
+                        DocEntry::Editable { doc, .. } if doc.competition == c.brief.id => {
+                            Some(doc.reviewer.name)
+                        }
+                        _ => None,
+                    });
+                if let Some(who) = assigned.filter(|_| name.get_untracked().trim().is_empty()) {
+                    name.set(who);
+                }
                 waiting.set(Some(c));
                 browser::focus_later("reviewer-name".to_string());
             }
@@ -476,8 +490,24 @@ pub fn ScoringSetup(
                 )))
             }
         };
+        // A reviewer who opened the panel's assignment for this competition scores under the
+        // panel's id for them, so the panel knows whose file it is.
+        let assigned = stores
+            .assignments
+            .list()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|e| match e {
+                DocEntry::Editable { doc, .. } if doc.competition == competition.brief.id => {
+                    Some(doc)
+                }
+                _ => None,
+            })
+            .max_by_key(|a| a.exported_ms);
         let reviewer = Reviewer {
-            id: format!("r{:x}", browser::random_u64() % 0xffff_ffff),
+            id: assigned
+                .map(|a| a.reviewer.id)
+                .unwrap_or_else(|| format!("r{:x}", browser::random_u64() % 0xffff_ffff)),
             name: who,
         };
         let sheet = ScoreSheet::new(new_sheet_id(), reviewer, &competition, browser::now_ms());

@@ -139,3 +139,18 @@ test("the reviewer's assignment puts their proposals first, names those missing 
   await expect(notice).toHaveCount(0);
   expect(await titles(page)).toEqual(before);
 });
+
+test("a reviewer with the panel's assignment scores under the panel's id for them, so the panel knows whose file it is", async ({ page }) => {
+  await page.goto("/review.html");
+  await page.getByLabel("Open your assignment from the panel").setInputFiles(file("assignment.json", await assignment()));
+  await expect(page.getByTestId("assignment")).toBeVisible();
+  await page.goto("/review.html#/scoring");
+  await page.getByLabel("Choose the competition’s brief file").setInputFiles(join(FIXTURES, "brief-v1.json"));
+  await expect(page.getByLabel("Your name")).toHaveValue("Ana Reviewer");
+  await page.getByRole("button", { name: "Start scoring" }).click();
+  await expect(page.getByTestId("sheet")).toContainText("Ana Reviewer");
+  await page.goto("/review.html#/ranking");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download your reviewer file" }).click()]);
+  const data = JSON.parse(await readFile(await download.path(), "utf8"));
+  expect(data.sheet.reviewer).toEqual({ id: "ana", name: "Ana Reviewer" });
+});

@@ -187,7 +187,7 @@ const SCREENS: Screen[] = [
     open: async (page) => {
       await panelWithScores(page);
       await page.getByText("See and change who reads which proposal").click();
-      await expect(page.getByTestId("assignment")).toBeVisible();
+      await expect(page.getByTestId("assignment-grid")).toBeVisible();
       await page.getByLabel("How many go on, from the top").fill("6");
       await page.getByRole("button", { name: "Advance them to the Pitch" }).click();
       await expect(page.getByTestId("funding-stop")).toBeVisible();

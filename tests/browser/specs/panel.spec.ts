@@ -34,7 +34,7 @@ test("a panel shares out the reading, combines four reviewers, discusses, advanc
   await addReviewers(page);
   await page.getByRole("button", { name: "Share out the reading" }).click();
   await page.getByText("See and change who reads which proposal").click();
-  const grid = page.getByTestId("assignment");
+  const grid = page.getByTestId("assignment-grid");
   await expect(grid).toBeVisible();
   await expect(page.getByTestId("assignment-problems")).toHaveCount(0);
   // Every proposal to three reviewers, nine each, and never to the reviewer's own school.
@@ -153,7 +153,7 @@ test("a panel shares out the reading, combines four reviewers, discusses, advanc
   await doc.close();
 });
 
-test("the panel's work is done by keyboard alone: a reviewer added, the reading shared out, a score changed", async ({ page }) => {
+test("the panel's work is done by keyboard alone: a reviewer added, the reading shared out, a box of it changed by hand", async ({ page }) => {
   await briefAndProposals(page);
   await page.goto("/review.html#/panels");
   await page.getByRole("button", { name: "Start the panel" }).focus();
@@ -176,7 +176,7 @@ test("the panel's work is done by keyboard alone: a reviewer added, the reading 
   await page.keyboard.press("Enter");
   await page.getByText("See and change who reads which proposal").focus();
   await page.keyboard.press("Enter");
-  const box = page.getByTestId("assignment").locator("input").first();
+  const box = page.getByTestId("assignment-grid").locator("input").first();
   const was = await box.isChecked();
   await box.focus();
   await page.keyboard.press("Space");

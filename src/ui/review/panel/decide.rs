@@ -12,6 +12,7 @@ use crossroads_exchange::{
 use crossroads_panel::{Decision, StopReason};
 use crossroads_workbook::budget::{format_amount, parse_amount};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyView;
 
 fn decide(ctx: Ctx, id: String, decision: Option<Decision>) {
     ctx.panel.edit(|p| {
@@ -25,6 +26,29 @@ fn decide(ctx: Ctx, id: String, decision: Option<Decision>) {
         }
         p.updated_ms = browser::now_ms();
     });
+}
+
+/// The panel's decision on a proposal, with a way to undo it; a dash when it has none.
+fn undo(ctx: Ctx, id: &str) -> AnyView {
+    let Some(decision) = ctx.panel.doc.with(|p| p.decisions.get(id).cloned()) else {
+        return "\u{2013}".into_any();
+    };
+    let said = match decision {
+        Decision::Fund => "Funded in the tie".to_string(),
+        Decision::FundReduced { cents } => {
+            format!("Funded with changes at {}", format_amount(cents))
+        }
+        Decision::Skip => "Passed over".to_string(),
+        Decision::Stop => "The line stops here".to_string(),
+    };
+    let (id, name) = (id.to_string(), ctx.name(id));
+    view! {
+        {said}" "
+        <button type="button" class="button button--quiet button--small" on:click=move |_| decide(ctx, id.clone(), None)>
+            "Undo"<span class="visually-hidden">{format!(" the decision on {name}")}</span>
+        </button>
+    }
+    .into_any()
 }
 
 #[component]
@@ -50,9 +74,7 @@ pub fn Funding(ctx: Ctx) -> impl IntoView {
                 <th scope="row">{ctx.name(&f.id)}</th>
                 <td>{amount(requested(&f.id))}</td>
                 <td>{format!("{}{}", format_amount(f.cents), if f.reduced { " (reduced, with changes)" } else { "" })}</td>
-                <td><button type="button" class="button button--quiet button--small" on:click={ let id = f.id.clone(); move |_| decide(ctx, id.clone(), None) }>
-                    {if ctx.panel.doc.with(|p| p.decisions.contains_key(&f.id)) { "Undo the panel\u{2019}s decision" } else { "\u{2013}" }}
-                </button></td>
+                <td>{undo(ctx, &f.id)}</td>
             </tr>
         }).collect_view();
         let below = line.below.iter().chain(line.skipped.iter()).map(|id| view! {
@@ -60,9 +82,7 @@ pub fn Funding(ctx: Ctx) -> impl IntoView {
                 <th scope="row">{ctx.name(id)}</th>
                 <td>{amount(requested(id))}</td>
                 <td>{if line.skipped.contains(id) { "Passed over by the panel" } else { "Below the line" }}</td>
-                <td><button type="button" class="button button--quiet button--small" on:click={ let id = id.clone(); move |_| decide(ctx, id.clone(), None) }>
-                    {if ctx.panel.doc.with(|p| p.decisions.contains_key(id)) { "Undo the panel\u{2019}s decision" } else { "\u{2013}" }}
-                </button></td>
+                <td>{undo(ctx, id)}</td>
             </tr>
         }).collect_view();
         let left = if d.unlimited_fund {
@@ -72,6 +92,8 @@ pub fn Funding(ctx: Ctx) -> impl IntoView {
         };
         let stop = line.stop.clone().map(|stop| {
             let tie = stop.why == StopReason::Tie;
+            let open = matches!(stop.why, StopReason::Tie | StopReason::DoesNotFit | StopReason::NoAmount);
+            let message = stop.at.iter().fold(stop.message(), |m, id| m.replace(id.as_str(), &ctx.name(id)));
             let choices = stop.at.iter().map(|id| {
                 let name = ctx.name(id);
                 let (a, b, c, e) = (id.clone(), id.clone(), id.clone(), id.clone());
@@ -92,9 +114,15 @@ pub fn Funding(ctx: Ctx) -> impl IntoView {
                     </li>
                 }
             }).collect_view();
+            if !open {
+                return view! {
+                    <div class="notice" data-testid="funding-stop"><p><strong>{message}</strong></p></div>
+                }
+                .into_any();
+            }
             view! {
                 <div class="notice notice--warning" data-testid="funding-stop">
-                    <p><strong>{stop.message()}</strong></p>
+                    <p><strong>{message}</strong></p>
                     <ul>{choices}</ul>
                     <div class="field">
                         <label for="reduced-amount">"Reduced amount, for funding with changes"</label>
@@ -103,6 +131,7 @@ pub fn Funding(ctx: Ctx) -> impl IntoView {
                     {move || problem.get().map(|p| view! { <p role="alert">{p}</p> })}
                 </div>
             }
+            .into_any()
         });
         let problems = line.problems.clone();
         view! {

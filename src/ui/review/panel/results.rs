@@ -10,7 +10,8 @@ use crate::ui::kit::notice::announce;
 use crossroads_exchange::StageFigures;
 use crossroads_exchange::{read_review, MAX_REVIEW_BYTES};
 use crossroads_panel::{discussion_order, shortlist_top, ScoreChange, ZScores};
-use crossroads_review::{one_decimal, CriterionKind, Stage};
+use crossroads_review::{one_decimal, CriterionKind, ScoreSheet, Stage};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 /// A z-score as the table shows it.
@@ -25,6 +26,39 @@ fn z(value: Option<f64>) -> String {
 pub fn Scores(ctx: Ctx) -> impl IntoView {
     let keeper = ctx.panel;
     let refused = RwSignal::new(Vec::<String>::new());
+    // Files chosen together arrive one by one; they join the panel together, so the figures
+    // are worked out once, not once per file.
+    let arriving: StoredValue<Vec<(String, ScoreSheet)>> = StoredValue::new(Vec::new());
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let take = move || {
+        let files = arriving
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let mut names = Vec::new();
+        let mut repeated = Vec::new();
+        keeper.edit(|p| {
+            for (name, sheet) in files {
+                if p.sheets.contains(&sheet) {
+                    repeated.push(format!(
+                        "{name}: this file is already loaded, exactly as it is; it counts once."
+                    ));
+                } else {
+                    names.push(sheet.reviewer.name.clone());
+                    p.sheets.push(sheet);
+                }
+            }
+            p.updated_ms = browser::now_ms();
+        });
+        if !repeated.is_empty() {
+            refused.update(|r| r.extend(repeated));
+        }
+        if !names.is_empty() {
+            announce(
+                ctx.announcement,
+                format!("Loaded the scores of {}.", names.join(", ")),
+            );
+        }
+    };
     let on_file = Callback::new(move |file: ChosenFile| {
         let name = file.name.clone();
         match file
@@ -32,20 +66,13 @@ pub fn Scores(ctx: Ctx) -> impl IntoView {
             .and_then(|t| read_review(&t).map_err(|e| e.to_string()))
         {
             Ok(sheet) => {
-                let same = keeper.doc.with_untracked(|p| p.sheets.contains(&sheet));
-                if same {
-                    refused.update(|r| r.push(format!("{name}: this file is already loaded, exactly as it is; it counts once.")));
-                    return;
+                arriving.update_value(|a| a.push((name, sheet)));
+                if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+                    handle.clear();
                 }
-                let who = sheet.reviewer.name.clone();
-                keeper.edit(|p| {
-                    p.sheets.push(sheet);
-                    p.updated_ms = browser::now_ms();
-                });
-                announce(
-                    ctx.announcement,
-                    format!("Loaded {who}\u{2019}s scores from {name}."),
-                );
+                let handle =
+                    set_timeout_with_handle(take, std::time::Duration::from_millis(40)).ok();
+                timer.set_value(handle);
             }
             Err(why) => refused.update(|r| r.push(format!("{name}: {why}"))),
         }
@@ -190,7 +217,10 @@ fn StageFiguresView(ctx: Ctx, index: usize) -> impl IntoView {
                     x.requirement,
                     x.reviewers
                         .iter()
-                        .map(|(_, why)| why.clone())
+                        .map(|(_, why)| why.trim().to_string())
+                        .filter(|why| !why.is_empty())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
                         .collect::<Vec<_>>()
                         .join("; ")
                 )
@@ -227,7 +257,7 @@ fn StageFiguresView(ctx: Ctx, index: usize) -> impl IntoView {
                     <caption>{stage.with_value(|s| format!("{}: proposals by their mean total", s.name))}</caption>
                     <thead><tr>
                         <th scope="col">"Place"</th><th scope="col">"Proposal"</th><th scope="col">"Mean total of 100"</th>
-                        <th scope="col">"Spread of totals"</th><th scope="col">"Reviewers"</th><th scope="col">"Standardised place"</th>
+                        <th scope="col">"Spread of totals"</th><th scope="col">"Full scores"</th><th scope="col">"Standardised place"</th>
                         <th scope="col">"Places with one reviewer left out"</th><th scope="col">"Flags"</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>

@@ -214,7 +214,7 @@ pub fn Reading(ctx: Ctx) -> impl IntoView {
             .collect_view();
         Some(view! {
             <div class="reading__table">
-                <table class="ranking" data-testid="assignment">
+                <table class="ranking" data-testid="assignment-grid">
                     <caption>"Who reads which proposal (change any box by hand)"</caption>
                     <thead><tr><th scope="col">"Proposal"</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
