@@ -412,7 +412,9 @@ function plantedScores(i) {
   return { criteria, bonus: {}, recommendation: null, recommendation_reason: "" };
 }
 
-async function importAndRank(browser) {
+/** The fixture brief's text and the 500 proposal files answering it, with how many of them
+ * the planted scores leave ranked, incomplete and failing a requirement. */
+async function reviewFiles() {
   const briefText = await readFile(BRIEF_FIXTURE, "utf8");
   const brief = JSON.parse(briefText).competition.brief;
   const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({
@@ -422,7 +424,11 @@ async function importAndRank(browser) {
   }));
   const partial = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 === 9).length;
   const failed = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 !== 9 && i % 25 === 0).length;
-  const expected = { ranked: PROPOSALS - partial - failed, incomplete: partial, failed };
+  return { briefText, proposals, expected: { ranked: PROPOSALS - partial - failed, incomplete: partial, failed } };
+}
+
+async function importAndRank(browser) {
+  const { briefText, proposals, expected } = await reviewFiles();
   const runs = [];
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     const context = await browser.newContext({ baseURL: BASE });
@@ -527,17 +533,9 @@ function reviewerFile(r) {
 }
 
 async function panelBench(browser) {
-  const briefText = await readFile(BRIEF_FIXTURE, "utf8");
-  const brief = JSON.parse(briefText).competition.brief;
-  const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({
-    name: `proposal-${i}.json`,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(reviewProposal(brief, i))),
-  }));
+  const { briefText, proposals, expected } = await reviewFiles();
   const files = Array.from({ length: PANEL_REVIEWERS }, (_, r) => reviewerFile(r));
-  const partial = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 === 9).length;
-  const failed = Array.from({ length: PROPOSALS }, (_, i) => i).filter((i) => i % 10 !== 9 && i % 25 === 0).length;
-  const rows = PROPOSALS - partial - failed;
+  const rows = expected.ranked;
   const load = Math.ceil((PROPOSALS * 3) / PANEL_REVIEWERS);
   const runs = [];
   for (let run = 0; run < Math.min(RUNS, 3); run++) {

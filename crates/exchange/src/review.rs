@@ -290,18 +290,7 @@ mod tests {
         ]
     }
 
-    fn parse(csv_text: &str) -> Vec<Vec<String>> {
-        let body = csv_text
-            .strip_prefix('\u{feff}')
-            .expect("a byte-order mark");
-        csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(false)
-            .from_reader(body.as_bytes())
-            .records()
-            .map(|r| r.unwrap().iter().map(String::from).collect())
-            .collect()
-    }
+    use crate::csv::parse_back as parse;
 
     #[test]
     fn the_scores_csv_parses_back_cell_for_cell_with_formulas_guarded() {

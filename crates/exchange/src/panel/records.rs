@@ -219,16 +219,7 @@ mod tests {
     use super::*;
     use crate::panel::tests::{competition, decided_panel, options};
 
-    fn parse(text: &str) -> Vec<Vec<String>> {
-        let body = text.strip_prefix('\u{feff}').expect("a byte-order mark");
-        csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(false)
-            .from_reader(body.as_bytes())
-            .records()
-            .map(|r| r.unwrap().iter().map(String::from).collect())
-            .collect()
-    }
+    use crate::csv::parse_back as parse;
 
     #[test]
     fn the_records_parse_back_with_a_row_per_proposal_stage_and_criterion() {
